@@ -1,0 +1,44 @@
+package sns.run.osgi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import sns.run.osgi.sample.SamplePublisherActivator;
+
+/** Builds the sample destination bundle (a real jar with a real manifest) from the test bundle's own classes. */
+final class SampleBundle {
+
+    static final String SYMBOLIC_NAME = "sns.sample.publisher";
+
+    private SampleBundle() {
+    }
+
+    static void write(Path jar) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", SYMBOLIC_NAME);
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Bundle-Activator", SamplePublisherActivator.class.getName());
+        main.putValue("Import-Package", "org.osgi.framework, sns.core.api;version=\"[1.0,2)\"");
+        String entry = SamplePublisherActivator.class.getName().replace('.', '/') + ".class";
+        Path partial = jar.resolveSibling(jar.getFileName() + ".part");
+        try (OutputStream out = Files.newOutputStream(partial); JarOutputStream jos = new JarOutputStream(out, manifest);
+                InputStream in = SampleBundle.class.getClassLoader().getResourceAsStream(entry)) {
+            jos.putNextEntry(new JarEntry(entry));
+            in.transferTo(jos);
+            jos.closeEntry();
+        }
+        // FileInstall must never see a half-written jar
+        Files.move(partial, jar, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,33 @@
+package sns.core.api;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A destination for camera posts, registered as an OSGi service.
+ *
+ * <p>Register it with {@value #NAME} set to the destination's name (the word users write in routes, for example
+ * {@code mastodon}) and, for every instance but the default one, {@value #INSTANCE} set to the instance name
+ * (route {@code mastodon.pub} reaches the service with {@code sns.publisher=mastodon} and
+ * {@code sns.instance=pub}). The bridge's outbox calls {@link #publish(Post)} from its own thread, one post of a
+ * given job at a time, and may call it again for the same job after a failure or a crash: the
+ * {@linkplain Post#jobId() job id} is the idempotency key that lets a destination avoid a second post.
+ */
+@ConsumerType
+public interface Publisher {
+
+    /** Service property: the destination's name, as written in routes ({@code email}, {@code mastodon}). */
+    String NAME = "sns.publisher";
+
+    /** Service property: the instance name; absent (or empty) for the default instance. */
+    String INSTANCE = "sns.instance";
+
+    /**
+     * Publishes one post. Blocking; the bridge calls it outside any camera request.
+     *
+     * @param post the post with its media already on disk; the files stay readable until this call returns
+     * @return what the destination made of it (a URL, a message id, a file path)
+     * @throws PublishException when it did not work; {@link PublishException#isRetryable()} tells the outbox
+     *     whether trying again later can help
+     */
+    Receipt publish(Post post) throws PublishException;
+}

@@ -1,0 +1,66 @@
+package sns.core.internal.home;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import sns.core.api.BridgeHome;
+
+/**
+ * Lays out the home folder before the rest of the runtime starts. sns.core runs at a lower start level than
+ * ConfigAdmin and FileInstall (see cnf/runtime.bnd), so the folders it publishes here as framework-visible
+ * properties are the ones those bundles read when they start: FileInstall watches {@code conf/}, ConfigAdmin
+ * persists into {@code data/config}. A value given explicitly with {@code -D} is never overridden.
+ */
+public final class BridgeHomeActivator implements BundleActivator {
+
+    /** FileInstall's folder for its first watcher. */
+    static final String FILEINSTALL_DIR = "felix.fileinstall.dir";
+    /** Felix ConfigAdmin's folder for persisted configurations. */
+    static final String CONFIGADMIN_DIR = "felix.cm.dir";
+
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeHomeActivator.class);
+
+    private ServiceRegistration<BridgeHome> registration;
+
+    @Override
+    public void start(BundleContext context) throws IOException {
+        Path home = HomeLocator.locate(commandLine(), context.getProperty(HomeLocator.PROPERTY), System.getenv(),
+                Path.of(""));
+        HomeFolders folders = new HomeFolders(home).create();
+        defaultProperty(context, FILEINSTALL_DIR, folders.conf().toString());
+        defaultProperty(context, CONFIGADMIN_DIR, folders.dataFolder("config").toString());
+        registration = context.registerService(BridgeHome.class, folders, null);
+        LOG.info("SNS Bridge home {} (configuration {}, bundles {}, data {})", folders.home(), folders.conf(),
+                folders.load(), folders.data());
+    }
+
+    @Override
+    public void stop(BundleContext context) {
+        if (registration != null) {
+            registration.unregister();
+            registration = null;
+        }
+    }
+
+    private static void defaultProperty(BundleContext context, String key, String value) {
+        if (context.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    /**
+     * The process's own arguments. The bnd launcher publishes them only after all bundles have started, too
+     * late for the home folder, so they are read from the operating system instead.
+     */
+    private static List<String> commandLine() {
+        return ProcessHandle.current().info().arguments().map(Arrays::asList).orElse(List.of());
+    }
+}
