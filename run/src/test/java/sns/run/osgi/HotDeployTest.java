@@ -71,7 +71,8 @@ class HotDeployTest {
 
         Files.delete(jar);
         Waiting.until(samples::isEmpty, TIMEOUT_MS, "sample publisher unregistered");
-        assertEquals(null, bundle(SampleBundle.SYMBOLIC_NAME), "FileInstall uninstalled the bundle");
+        // the service goes when the bundle stops; FileInstall uninstalls it right after
+        Waiting.until(() -> bundle(SampleBundle.SYMBOLIC_NAME) == null, TIMEOUT_MS, "FileInstall uninstalled the bundle");
     }
 
     Bundle bundle(String symbolicName) {
