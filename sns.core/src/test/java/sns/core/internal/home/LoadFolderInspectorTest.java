@@ -26,24 +26,25 @@ class LoadFolderInspectorTest {
 
     @Test
     void jarWithoutBundleHeadersIsNamedAsNotABundle() throws Exception {
-        Path jar = dir.resolve("plain.jar");
-        Manifest m = new Manifest();
-        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), m)) {
-            out.putNextEntry(new java.util.zip.ZipEntry("a.txt"));
-        }
+        Path jar = jar("plain.jar", null);
         assertTrue(LoadFolderInspector.problem(jar).orElseThrow().contains("not an OSGi bundle"));
     }
 
     @Test
     void bundleHasNoProblem() throws Exception {
-        Path jar = dir.resolve("bundle.jar");
+        assertEquals(java.util.Optional.empty(), LoadFolderInspector.problem(jar("bundle.jar", "sns.sample")));
+    }
+
+    private Path jar(String name, String symbolicName) throws Exception {
+        Path jar = dir.resolve(name);
         Manifest m = new Manifest();
         m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        m.getMainAttributes().putValue("Bundle-SymbolicName", "sns.sample");
+        if (symbolicName != null) {
+            m.getMainAttributes().putValue("Bundle-SymbolicName", symbolicName);
+        }
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), m)) {
             out.putNextEntry(new java.util.zip.ZipEntry("a.txt"));
         }
-        assertEquals(java.util.Optional.empty(), LoadFolderInspector.problem(jar));
+        return jar;
     }
 }
