@@ -17,6 +17,7 @@ public final class Post {
     private final String jobId;
     private final Origin origin;
     private final String site;
+    private final String instance;
     private final String sender;
     private final List<String> recipients;
     private final String subject;
@@ -30,6 +31,7 @@ public final class Post {
         this.jobId = require(b.jobId, "jobId");
         this.origin = Objects.requireNonNull(b.origin, "origin");
         this.site = b.site == null ? "" : b.site;
+        this.instance = b.instance == null ? "" : b.instance;
         this.sender = require(b.sender, "sender");
         this.recipients = List.copyOf(b.recipients);
         this.subject = b.subject == null ? "" : b.subject;
@@ -65,6 +67,15 @@ public final class Post {
     /** The social site the camera logged in to ({@code facebook}, ...); empty for e-mail. */
     public String site() {
         return site;
+    }
+
+    /**
+     * The instance of the route that chose this destination ({@code mailfolder} for route {@code store.mailfolder});
+     * empty for the default instance. A publisher registered for any instance ({@value Publisher#INSTANCE}
+     * {@code =*}) reads it here.
+     */
+    public String instance() {
+        return instance;
     }
 
     /** The camera user: the whitelisted login or e-mail sender. */
@@ -123,6 +134,7 @@ public final class Post {
         private final String jobId;
         private final Origin origin;
         private String site;
+        private String instance;
         private String sender;
         private List<String> recipients = List.of();
         private String subject;
@@ -140,6 +152,12 @@ public final class Post {
         /** Sets the social site. */
         public Builder site(String value) {
             this.site = value;
+            return this;
+        }
+
+        /** Sets the route's instance. */
+        public Builder instance(String value) {
+            this.instance = value;
             return this;
         }
 

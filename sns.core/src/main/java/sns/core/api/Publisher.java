@@ -18,8 +18,15 @@ public interface Publisher {
     /** Service property: the destination's name, as written in routes ({@code email}, {@code mastodon}). */
     String NAME = "sns.publisher";
 
-    /** Service property: the instance name; absent (or empty) for the default instance. */
+    /**
+     * Service property: the instance name; absent (or empty) for the default instance, {@value #ANY_INSTANCE} for
+     * a publisher that serves every instance of its name and reads it from {@link Post#instance()} (the built-in
+     * {@code store}, whose instance is a folder name).
+     */
     String INSTANCE = "sns.instance";
+
+    /** The {@value #INSTANCE} value of a publisher that serves every instance not served by a service of its own. */
+    String ANY_INSTANCE = "*";
 
     /**
      * Publishes one post. Blocking; the bridge calls it outside any camera request.
