@@ -22,8 +22,10 @@ public final class ProtocolFixtures {
     /** System property that overrides where the fixtures are. */
     public static final String PROPERTY = "sns.fixtures";
 
-    private static final Pattern OBJECT = Pattern.compile("\\{([^{}\\[\\]]*)\\}");
-    private static final Pattern FIELD = Pattern.compile("\"(\\w+)\"\\s*:\\s*\"([^\"\\\\]*)\"");
+    /** A JSON string; braces and brackets inside it are text. Possessive, so long files cannot overflow the stack. */
+    private static final String STRING = "\"(?:[^\"\\\\]++|\\\\.)*+\"";
+    private static final Pattern OBJECT = Pattern.compile("\\{((?:" + STRING + "|[^{}\"]++)*+)\\}");
+    private static final Pattern FIELD = Pattern.compile("\"(\\w+)\"\\s*:\\s*(" + STRING + ")");
 
     private ProtocolFixtures() {
     }
@@ -52,13 +54,13 @@ public final class ProtocolFixtures {
 
     /** Every object of string fields inside the JSON array {@code arrayName}, in file order. */
     public static List<Map<String, String>> objectsIn(String json, String arrayName) {
-        int start = json.indexOf("\"" + arrayName + "\"");
-        int end = start < 0 ? -1 : json.indexOf(']', start);
-        if (end < 0) {
+        Matcher array = Pattern.compile("\"" + arrayName + "\"\\s*:\\s*\\[((?:" + STRING + "|[^\\]\"]++)*+)\\]")
+                .matcher(json);
+        if (!array.find()) {
             return fail("no array \"" + arrayName + "\" in the fixture");
         }
         List<Map<String, String>> objects = new ArrayList<>();
-        Matcher object = OBJECT.matcher(json.substring(start, end));
+        Matcher object = OBJECT.matcher(array.group(1));
         while (object.find()) {
             objects.add(fields(object.group(1)));
         }
@@ -67,9 +69,8 @@ public final class ProtocolFixtures {
 
     /** The string fields of the object that is the value of {@code objectName}. */
     public static Map<String, String> object(String json, String objectName) {
-        Matcher object = OBJECT.matcher(json);
-        int start = json.indexOf("\"" + objectName + "\"");
-        if (start < 0 || !object.find(start)) {
+        Matcher object = Pattern.compile("\"" + objectName + "\"\\s*:\\s*" + OBJECT.pattern()).matcher(json);
+        if (!object.find()) {
             return fail("no object \"" + objectName + "\" in the fixture");
         }
         return fields(object.group(1));
@@ -82,7 +83,8 @@ public final class ProtocolFixtures {
         Map<String, String> fields = new LinkedHashMap<>();
         Matcher field = FIELD.matcher(body);
         while (field.find()) {
-            fields.put(field.group(1), field.group(2));
+            String quoted = field.group(2);
+            fields.put(field.group(1), quoted.substring(1, quoted.length() - 1));
         }
         return fields;
     }
