@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class CameraSessionTest {
         assertThrows(NullPointerException.class, () -> LOGGED_IN.withSite(null));
         assertThrows(NullPointerException.class, () -> LOGGED_IN.withContent(null));
         assertThrows(NullPointerException.class, () -> LOGGED_IN.withMastodonMediaIds(null));
-        assertThrows(NullPointerException.class, () -> LOGGED_IN.withMastodonMediaIds(java.util.Arrays.asList("a", null)));
+        assertThrows(NullPointerException.class, () -> LOGGED_IN.withMastodonMediaIds(Arrays.asList("a", null)));
         assertThrows(NullPointerException.class, () -> LOGGED_IN.withLastUsedAt(null));
         assertThrows(NullPointerException.class,
                 () -> CameraSession.loggedIn(null, "u", "f", "facebook", "", T0));

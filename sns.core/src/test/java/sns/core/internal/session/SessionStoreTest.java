@@ -13,6 +13,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -83,7 +85,7 @@ class SessionStoreTest {
 
             @Override
             public void nextBytes(byte[] bytes) {
-                java.util.Arrays.fill(bytes, (byte) (calls++ < 2 ? 1 : 2));
+                Arrays.fill(bytes, (byte) (calls++ < 2 ? 1 : 2));
             }
         };
         SessionStore store = new SessionStore(sessions(), DAY, clock, repeating);
@@ -214,7 +216,7 @@ class SessionStoreTest {
                 results.add(pool.submit(logins));
             }
             start.countDown();
-            Set<String> keys = new java.util.HashSet<>();
+            Set<String> keys = new HashSet<>();
             for (Future<List<SessionKey>> result : results) {
                 result.get().forEach(k -> keys.add(k.value()));
             }
