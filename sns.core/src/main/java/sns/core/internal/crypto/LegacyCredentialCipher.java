@@ -32,7 +32,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class LegacyCredentialCipher {
 
     /** Key length the cameras send: 16 bytes AES-128 key, 16 bytes IV. */
-    static final int SESSION_KEY_BYTES = 32;
+    private static final int SESSION_KEY_BYTES = 32;
     private static final int BLOCK_BYTES = 16;
 
     private LegacyCredentialCipher() {
