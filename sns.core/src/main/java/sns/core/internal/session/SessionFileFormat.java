@@ -1,0 +1,101 @@
+package sns.core.internal.session;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The text of one file in {@code data/sessions}: UTF-8, one {@code name=value} line per field, values
+ * percent-encoded (form encoding, {@link URLEncoder}) so the text a user typed on the camera may hold newlines,
+ * {@code =} or any character and still reads back exactly. Media ids repeat the {@code mastodonMediaId} line, in
+ * order; empty lines and unknown names are ignored. The first line names the format so a later version can
+ * recognise old files:
+ *
+ * <pre>
+ * format=sns-session-1
+ * key=0123456789abcdef0123456789abcdef
+ * user=Camera%40samsungcamera.com
+ * ...
+ * mastodonMediaId=110000000000000001
+ * createdAt=2025-06-01T10:00:00Z
+ * lastUsedAt=2025-06-01T10:05:00Z
+ * </pre>
+ */
+final class SessionFileFormat {
+
+    private static final String FORMAT = "sns-session-1";
+    private static final String MEDIA_ID = "mastodonMediaId";
+    private static final List<String> SINGLE_FIELDS = List.of("format", "key", "user", "folder", "site", "instance",
+            "album", "fileName", "content", "createdAt", "lastUsedAt");
+
+    private SessionFileFormat() {
+    }
+
+    static byte[] write(CameraSession session) {
+        StringBuilder text = new StringBuilder();
+        line(text, "format", FORMAT);
+        line(text, "key", session.key().value());
+        line(text, "user", session.user());
+        line(text, "folder", session.folder());
+        line(text, "site", session.site());
+        line(text, "instance", session.instance());
+        line(text, "album", session.album());
+        line(text, "fileName", session.fileName());
+        line(text, "content", session.content());
+        session.mastodonMediaIds().forEach(id -> line(text, MEDIA_ID, id));
+        line(text, "createdAt", session.createdAt().toString());
+        line(text, "lastUsedAt", session.lastUsedAt().toString());
+        return text.toString().getBytes(UTF_8);
+    }
+
+    /**
+     * @throws IllegalArgumentException saying what is wrong, if the text is not a complete session of this format
+     */
+    static CameraSession read(String text) {
+        Map<String, String> fields = new HashMap<>();
+        List<String> mediaIds = new ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int equals = line.indexOf('=');
+            if (equals < 0) {
+                throw new IllegalArgumentException("a line without '='");
+            }
+            String name = line.substring(0, equals);
+            String value = URLDecoder.decode(line.substring(equals + 1), UTF_8);
+            if (name.equals(MEDIA_ID)) {
+                mediaIds.add(value);
+            } else if (fields.put(name, value) != null) {
+                throw new IllegalArgumentException("field " + name + " twice");
+            }
+        }
+        for (String name : SINGLE_FIELDS) {
+            if (!fields.containsKey(name)) {
+                throw new IllegalArgumentException("field " + name + " missing");
+            }
+        }
+        if (!FORMAT.equals(fields.get("format"))) {
+            throw new IllegalArgumentException("unknown format " + fields.get("format"));
+        }
+        try {
+            return new CameraSession(new SessionKey(fields.get("key")), fields.get("user"), fields.get("folder"),
+                    fields.get("site"), fields.get("instance"), fields.get("album"), fields.get("fileName"),
+                    fields.get("content"), mediaIds, Instant.parse(fields.get("createdAt")),
+                    Instant.parse(fields.get("lastUsedAt")));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("bad time: " + e.getParsedString(), e);
+        }
+    }
+
+    private static void line(StringBuilder text, String name, String value) {
+        text.append(name).append('=').append(URLEncoder.encode(value, UTF_8)).append('\n');
+    }
+}

@@ -1,0 +1,233 @@
+package sns.core.internal.session;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import sns.core.internal.io.AtomicFile;
+
+/**
+ * The logged-in cameras: kept in memory for the requests, and one file per session in {@code data/sessions} so a
+ * camera that logged in before a restart (or a power cut of the LTE stick) can go on uploading without logging
+ * in again (SNS-PROTOCOL 6.7).
+ *
+ * <p>Unlike the reference server this store never creates a session for an unknown key, never uses a key a camera
+ * sent as a file name unless it is exactly 32 lowercase hex characters, and forgets sessions that were idle longer
+ * than the expiry. Each file is named after its key and replaced atomically ({@link AtomicFile}).
+ *
+ * <p>{@link #find(String)} marks the session used in memory only: the upload path ({@code PUT}) stays free of
+ * disk writes, and every announcement ({@code /photo}, {@code /video}) writes the session anyway through
+ * {@link #update(CameraSession)}. After a restart a session therefore counts as idle from its last write at the
+ * latest, never longer.
+ *
+ * <p>Thread-safe: every method holds the store's lock, file writes included. One camera makes a handful of
+ * requests per photo, so there is nothing to gain from finer locking.
+ */
+public final class SessionStore {
+
+    /** How long a session may stay unused before the camera has to log in again. */
+    public static final Duration DEFAULT_IDLE_EXPIRY = Duration.ofHours(24);
+
+    /** Files larger than this are not sessions (a session is a few hundred bytes). */
+    static final long MAX_FILE_BYTES = 64 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
+
+    private final Path folder;
+    private final Duration idleExpiry;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final Map<SessionKey, CameraSession> sessions = new HashMap<>();
+
+    /**
+     * Opens the store, creating {@code folder} if needed and loading every session file in it. Corrupt and expired
+     * session files are deleted; files whose names are not session keys are left alone.
+     *
+     * @param folder the session folder, {@code data/sessions}
+     * @param idleExpiry how long a session may stay unused, usually {@link #DEFAULT_IDLE_EXPIRY}
+     * @param clock the time source
+     * @throws IOException if the folder cannot be created or listed
+     */
+    public SessionStore(Path folder, Duration idleExpiry, Clock clock) throws IOException {
+        this(folder, idleExpiry, clock, new SecureRandom());
+    }
+
+    SessionStore(Path folder, Duration idleExpiry, Clock clock, SecureRandom random) throws IOException {
+        if (idleExpiry.isNegative() || idleExpiry.isZero()) {
+            throw new IllegalArgumentException("idle expiry must be positive: " + idleExpiry);
+        }
+        this.folder = Files.createDirectories(folder);
+        this.idleExpiry = idleExpiry;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+        load();
+    }
+
+    /**
+     * Starts a session after a successful login, under a fresh random key.
+     *
+     * @param user the login name (whitelisted address)
+     * @param folder the store folder name
+     * @param site the site the camera logged in to
+     * @param instance the action instance of the site's route, empty for the default
+     * @return the new session, already on disk
+     * @throws IOException if the session cannot be written; the camera then gets no key
+     */
+    public synchronized CameraSession create(String user, String folder, String site, String instance)
+            throws IOException {
+        SessionKey key;
+        do {
+            key = SessionKey.random(random);
+        } while (sessions.containsKey(key));
+        CameraSession session = CameraSession.loggedIn(key, user, folder, site, instance, clock.instant());
+        write(session);
+        sessions.put(key, session);
+        return session;
+    }
+
+    /**
+     * The session for a key a camera sent, marked as used now.
+     *
+     * @param rawKey the key as received; checked before anything else, so a malformed key never reaches the disk
+     * @return the session, or empty if the key is malformed, unknown, logged out or expired (an expired session
+     *         is removed)
+     */
+    public synchronized Optional<CameraSession> find(String rawKey) {
+        Optional<SessionKey> key = SessionKey.parse(rawKey);
+        CameraSession session = key.map(sessions::get).orElse(null);
+        if (session == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (isExpired(session, now)) {
+            sessions.remove(session.key());
+            deleteQuietly(file(session.key()), "expired");
+            return Optional.empty();
+        }
+        CameraSession touched = session.withLastUsedAt(now);
+        sessions.put(touched.key(), touched);
+        return Optional.of(touched);
+    }
+
+    /**
+     * Stores a changed session, in memory and on disk.
+     *
+     * @return {@code false}, storing nothing, if the session is gone meanwhile (logged out, expired): an upload
+     *         that was under way must not bring it back
+     * @throws IOException if the session cannot be written; the stored session is then unchanged
+     */
+    public synchronized boolean update(CameraSession session) throws IOException {
+        if (!sessions.containsKey(session.key())) {
+            return false;
+        }
+        write(session);
+        sessions.put(session.key(), session);
+        return true;
+    }
+
+    /**
+     * Ends a session.
+     *
+     * @throws IOException if its file cannot be deleted (it would come back at the next start)
+     */
+    public synchronized void remove(SessionKey key) throws IOException {
+        sessions.remove(key);
+        Files.deleteIfExists(file(key));
+    }
+
+    /**
+     * Removes every session idle for longer than the expiry.
+     *
+     * @return how many were removed
+     */
+    public synchronized int purgeExpired() {
+        Instant now = clock.instant();
+        int purged = 0;
+        for (Iterator<CameraSession> it = sessions.values().iterator(); it.hasNext();) {
+            CameraSession session = it.next();
+            if (isExpired(session, now)) {
+                it.remove();
+                deleteQuietly(file(session.key()), "expired");
+                purged++;
+            }
+        }
+        return purged;
+    }
+
+    private boolean isExpired(CameraSession session, Instant now) {
+        return !now.isBefore(session.lastUsedAt().plus(idleExpiry));
+    }
+
+    private Path file(SessionKey key) {
+        return folder.resolve(key.value());
+    }
+
+    private void write(CameraSession session) throws IOException {
+        AtomicFile.write(file(session.key()), SessionFileFormat.write(session));
+    }
+
+    private void load() throws IOException {
+        Instant now = clock.instant();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (AtomicFile.isTemporary(name)) {
+                    deleteQuietly(file, "left over from an interrupted write");
+                    continue;
+                }
+                Optional<SessionKey> key = SessionKey.parse(name);
+                if (key.isEmpty() || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                try {
+                    CameraSession session = read(file, key.get());
+                    if (isExpired(session, now)) {
+                        deleteQuietly(file, "expired");
+                    } else {
+                        sessions.put(session.key(), session);
+                    }
+                } catch (IOException | IllegalArgumentException e) {
+                    LOG.warn("Ignoring corrupt session file {}: {}", file, e.getMessage());
+                    deleteQuietly(file, "corrupt");
+                }
+            }
+        }
+        LOG.info("{} camera session(s) restored from {}", sessions.size(), folder);
+    }
+
+    private static CameraSession read(Path file, SessionKey expected) throws IOException {
+        if (Files.size(file) > MAX_FILE_BYTES) {
+            throw new IllegalArgumentException("larger than " + MAX_FILE_BYTES + " bytes");
+        }
+        CameraSession session = SessionFileFormat.read(Files.readString(file, UTF_8));
+        if (!session.key().equals(expected)) {
+            throw new IllegalArgumentException("holds key " + session.key() + ", not its file name");
+        }
+        return session;
+    }
+
+    private static void deleteQuietly(Path file, String why) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // An expired or corrupt file that stays is dropped again at the next start.
+            LOG.warn("Cannot delete {} session file {}: {}", why, file, e.getMessage());
+        }
+    }
+}
