@@ -1,0 +1,257 @@
+package sns.core.internal.desk;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import sns.core.api.Origin;
+import sns.core.api.camera.Announcement;
+import sns.core.api.camera.CameraDesk;
+import sns.core.api.camera.EmailRequest;
+import sns.core.api.camera.LoginRequest;
+import sns.core.api.camera.StagedFile;
+import sns.core.api.camera.Upload;
+import sns.core.api.camera.Verdict;
+import sns.core.api.camera.Verdict.Kind;
+import sns.core.internal.crypto.LegacyCredentialCipher;
+import sns.core.internal.crypto.MalformedCredentialException;
+import sns.core.internal.destination.SafeFileName;
+import sns.core.internal.route.Route;
+import sns.core.internal.route.Router;
+import sns.core.internal.session.CameraSession;
+import sns.core.internal.session.SessionStore;
+import sns.core.internal.whitelist.SenderWhitelist;
+
+/**
+ * The rules of the camera conversation (SNS-PROTOCOL sections 6 to 10): who may log in, what a session remembers,
+ * where each upload or e-mail recipient goes, and when the camera may be told "succ" — only once the job is on
+ * disk.
+ */
+final class BridgeDesk implements CameraDesk {
+
+    static final String LOGIN_FAILED = "Login failed";
+    static final String SESSION_EXPIRED = "Session expired";
+    static final String NOT_WHITELISTED = "Sender not in whitelist";
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeDesk.class);
+
+    private final SenderWhitelist whitelist;
+    private final Router router;
+    private final SessionStore sessions;
+    private final UnaryOperator<String> folderOf;
+    private final Path storeFolder;
+    private final JobSink jobs;
+    private final Path staging;
+    private final Clock clock;
+
+    /**
+     * @param folderOf maps a camera user to its store folder name (HMAC of the address with the folder secret)
+     * @param storeFolder the store destination's base folder; a user's folder there is created at login
+     * @param staging where request bodies are streamed before they become part of a job
+     */
+    BridgeDesk(SenderWhitelist whitelist, Router router, SessionStore sessions, UnaryOperator<String> folderOf,
+            Path storeFolder, JobSink jobs, Path staging, Clock clock) {
+        this.whitelist = whitelist;
+        this.router = router;
+        this.sessions = sessions;
+        this.folderOf = folderOf;
+        this.storeFolder = storeFolder;
+        this.jobs = jobs;
+        this.staging = staging;
+        this.clock = clock;
+    }
+
+    @Override
+    public Verdict login(LoginRequest request) {
+        String user;
+        try {
+            user = request.isPlain() ? LegacyCredentialCipher.decodePlain(request.userName())
+                    : LegacyCredentialCipher.decrypt(request.cryptSessionKey(), request.userName());
+        } catch (MalformedCredentialException e) {
+            LOG.info("Login to {} refused: credentials cannot be decoded ({})", request.site(), e.getMessage());
+            return Verdict.refuse(Kind.BAD_REQUEST, "Credentials cannot be decoded");
+        }
+        if (!whitelist.allows(user)) {
+            LOG.info("Login to {} refused: {} is not an allowed camera", request.site(), user);
+            return Verdict.refuse(Kind.UNAUTHORIZED, LOGIN_FAILED);
+        }
+        Route route = router.forSite(request.site());
+        String folder = route.isDefaultInstance() ? folderOf.apply(user) : route.instance();
+        try {
+            Files.createDirectories(storeFolder.resolve(folder));
+            CameraSession session = sessions.create(user, folder, request.site(), route.instance());
+            LOG.info("{} logged in to {} from {}, uploads go to {}", user, request.site(), request.camera(), route);
+            return Verdict.ok(session.key().value());
+        } catch (IOException e) {
+            LOG.error("Cannot open a session for {}: {}", user, e.toString());
+            return Verdict.refuse(Kind.UNAVAILABLE, "Cannot open a session");
+        }
+    }
+
+    @Override
+    public boolean hasSession(String sessionKey) {
+        return sessions.find(sessionKey).isPresent();
+    }
+
+    @Override
+    public Verdict announce(Announcement a) {
+        Optional<CameraSession> found = sessions.find(a.sessionKey());
+        if (found.isEmpty()) {
+            return Verdict.refuse(Kind.UNAUTHORIZED, SESSION_EXPIRED);
+        }
+        CameraSession session = found.get();
+        String fileName = SafeFileName.of(a.fileName());
+        // a new text starts a new batch of alt texts (SNS-PROTOCOL 10.1)
+        CameraSession updated = session.withSite(a.site()).withAlbum(a.album()).withFileName(fileName)
+                .withContent(a.content());
+        if (!a.content().equals(session.content())) {
+            updated = updated.withMastodonMediaIds(List.of());
+        }
+        try {
+            if (!sessions.update(updated)) {
+                return Verdict.refuse(Kind.UNAUTHORIZED, SESSION_EXPIRED);
+            }
+        } catch (IOException e) {
+            LOG.error("Cannot save session of {}: {}", session.user(), e.toString());
+            return Verdict.refuse(Kind.UNAVAILABLE, "Cannot save the session");
+        }
+        return Verdict.ok("upload/" + session.key().value() + "/" + fileName);
+    }
+
+    @Override
+    public Verdict upload(Upload upload) {
+        Optional<CameraSession> found = sessions.find(upload.sessionKey());
+        if (found.isEmpty()) {
+            return Verdict.refuse(Kind.UNAUTHORIZED, SESSION_EXPIRED);
+        }
+        CameraSession session = found.get();
+        String name = SafeFileName.of(upload.fileName());
+        Route route = router.forSite(session.site());
+        CameraText typed = CameraText.parse(session.content());
+        StagedFile medium = new StagedFile(name, MediaTypes.normalise(upload.contentType(), name),
+                upload.stagedFile(), upload.size());
+        PostDraft draft = new PostDraft(route, Origin.SOCIAL, session.site(), session.user(), List.of(), "",
+                typed.text(), typed.altTexts(), session.album(), clock.instant());
+        if (route.action().equals("drop")) {
+            deleteQuietly(upload.stagedFile());
+            LOG.info("{} from {} dropped (route drop)", name, session.user());
+            return Verdict.ok();
+        }
+        try {
+            String job = jobs.submit(draft, List.of(medium));
+            LOG.info("{} from {} via {} accepted as job {} for {}", name, session.user(), session.site(), job, route);
+            return Verdict.ok(job);
+        } catch (IOException e) {
+            LOG.error("Cannot queue {} from {}: {}", name, session.user(), e.toString());
+            return Verdict.refuse(Kind.UNAVAILABLE, "Cannot store the upload");
+        }
+    }
+
+    @Override
+    public Verdict email(EmailRequest request) {
+        Optional<String> address = SenderWhitelist.addressOf(request.sender());
+        if (address.isEmpty() || !whitelist.allows(address.get())) {
+            LOG.info("E-mail from '{}' refused: not an allowed camera", request.sender());
+            return Verdict.refuse(Kind.UNAUTHORIZED, NOT_WHITELISTED);
+        }
+        if (request.recipients().isEmpty()) {
+            return Verdict.refuse(Kind.BAD_REQUEST, "No recipient");
+        }
+        List<StagedFile> media = request.attachments().stream()
+                .map(f -> new StagedFile(SafeFileName.of(f.name()), MediaTypes.normalise(f.contentType(), f.name()),
+                        f.file(), f.size()))
+                .toList();
+        Map<Route, List<String>> byRoute = new TreeMap<>((x, y) -> x.toString().compareTo(y.toString()));
+        List<PostDraft> drafts = new ArrayList<>();
+        CameraText typed = CameraText.parse(request.body());
+        long images = media.stream().filter(m -> m.contentType().startsWith("image/")).count();
+        for (String recipient : request.recipients().stream().sorted().toList()) {
+            Route route = router.forRecipient(recipient);
+            if (route.action().equals("mastodon") && typed.altTexts().size() != images) {
+                // Mastodon posts need one alt text per image, and nothing is posted when they do not match
+                return Verdict.refuse(Kind.BAD_REQUEST, "Mastodon needs one alt text per photo: "
+                        + typed.altTexts().size() + " alt texts for " + images + " photos");
+            }
+            byRoute.computeIfAbsent(route, r -> new ArrayList<>()).add(recipient);
+        }
+        for (Map.Entry<Route, List<String>> e : byRoute.entrySet()) {
+            Route route = e.getKey();
+            if (route.action().equals("drop")) {
+                LOG.info("E-mail from {} to {} dropped (route drop)", address.get(), e.getValue());
+                continue;
+            }
+            // plain e-mail goes out once to all its recipients; other destinations act once per recipient
+            List<List<String>> groups = route.equals(Route.EMAIL) ? List.of(e.getValue())
+                    : e.getValue().stream().map(List::of).toList();
+            for (List<String> recipients : groups) {
+                drafts.add(new PostDraft(route, Origin.EMAIL, "", address.get(), recipients, request.subject(),
+                        route.action().equals("mastodon") ? typed.text() : request.body(),
+                        route.action().equals("mastodon") ? typed.altTexts() : List.of(), request.camera(),
+                        clock.instant()));
+            }
+        }
+        try {
+            submitAll(drafts, media);
+        } catch (IOException e) {
+            LOG.error("Cannot queue e-mail from {}: {}", address.get(), e.toString());
+            return Verdict.refuse(Kind.UNAVAILABLE, "Cannot store the e-mail");
+        }
+        return Verdict.ok();
+    }
+
+    /**
+     * Every job owns its media files: all jobs but the last get hard links (no extra space, same file system),
+     * the last one gets the staged files themselves. Staged files no job took are deleted.
+     */
+    private void submitAll(List<PostDraft> drafts, List<StagedFile> media) throws IOException {
+        for (int i = 0; i < drafts.size(); i++) {
+            boolean last = i == drafts.size() - 1;
+            List<StagedFile> own = last ? media : linked(media);
+            String job = jobs.submit(drafts.get(i), own);
+            LOG.info("E-mail from {} to {} accepted as job {} for {} ({} files)", drafts.get(i).sender(),
+                    drafts.get(i).recipients(), job, drafts.get(i).route(), own.size());
+        }
+        if (drafts.isEmpty()) {
+            media.forEach(m -> deleteQuietly(m.file()));
+        }
+    }
+
+    private List<StagedFile> linked(List<StagedFile> media) throws IOException {
+        List<StagedFile> copies = new ArrayList<>();
+        for (StagedFile m : media) {
+            Path copy = newStagedFile();
+            Files.delete(copy);
+            try {
+                Files.createLink(copy, m.file());
+            } catch (UnsupportedOperationException | IOException noLinks) {
+                Files.copy(m.file(), copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            copies.add(new StagedFile(m.name(), m.contentType(), copy, m.size()));
+        }
+        return copies;
+    }
+
+    @Override
+    public Path newStagedFile() throws IOException {
+        return Files.createFile(staging.resolve(UUID.randomUUID() + ".part"));
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("Cannot delete {}: {}", file, e.toString());
+        }
+    }
+}
