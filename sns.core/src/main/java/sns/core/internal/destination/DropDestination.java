@@ -1,0 +1,33 @@
+package sns.core.internal.destination;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import sns.core.api.Post;
+import sns.core.api.Publisher;
+import sns.core.api.Receipt;
+
+/**
+ * The built-in {@code drop} destination: accepts a post and does nothing with it (protocol section 10), so a
+ * camera owner can point a site or an address at "nowhere" and the camera still shows success. One log line says
+ * it happened, so a photo that went nowhere on purpose is not mistaken for one that got lost.
+ */
+public final class DropDestination implements Publisher {
+
+    /** The receipt's reference: what the job's record shows instead of a URL or a path. */
+    public static final String DROPPED = "dropped";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DropDestination.class);
+
+    @Override
+    public Receipt publish(Post post) {
+        LOG.info("drop: job {} from {} with {} media dropped as configured", post.jobId(), post.sender(),
+                post.media().size());
+        return Receipt.of(DROPPED);
+    }
+
+    @Override
+    public String toString() {
+        return "drop";
+    }
+}

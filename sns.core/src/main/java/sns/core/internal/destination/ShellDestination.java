@@ -1,0 +1,138 @@
+package sns.core.internal.destination;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import sns.core.api.Media;
+import sns.core.api.Post;
+import sns.core.api.PublishException;
+import sns.core.api.Publisher;
+import sns.core.api.Receipt;
+
+/**
+ * The built-in {@code shell} destination: runs a command of the camera owner's choosing once per photo (protocol
+ * section 10: "run store first, then for each stored file run the configured command").
+ *
+ * <p><b>Never through a shell.</b> Each element of the configured argument list is one argument; placeholders
+ * ({@link Placeholders#of}) are filled in per element, so a subject such as {@code "; rm -rf ~ $(reboot)"} arrives
+ * as one literal argument. The program itself (the first element) may not contain placeholders: the camera must
+ * not choose what runs.
+ *
+ * <p><b>Once per file.</b> With the store configured, the files are the stored copies, else the media files in the
+ * outbox (valid only while the command runs). {@code {recipient}} holds all recipients routed here,
+ * comma-separated, rather than multiplying the runs: the protocol runs the command per stored file, and one
+ * e-mail to two addresses is still one photo. A post without media runs nothing. A failure stops at that file and
+ * the outbox retries the whole post, so the command should be harmless to run twice ({@code {jobid}} helps).
+ *
+ * <p>Exit code 0 is success, {@value CommandRunner#EX_TEMPFAIL} (EX_TEMPFAIL) asks for a retry, anything else
+ * fails the job with the tail of the command's output. Each run may take {@link Settings#timeout()}; a command
+ * that takes longer is killed and the job retried.
+ */
+public final class ShellDestination implements Publisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShellDestination.class);
+
+    /**
+     * What the shell destination runs.
+     *
+     * @param argv the program (absolute path, or a name looked up on {@code PATH}) and its arguments, with
+     *     placeholders
+     * @param stdinTemplate the command's standard input, with placeholders, sent as UTF-8; {@code null} for none
+     * @param timeout how long one run may take
+     * @param workingDirectory where the command runs: a folder the bridge owns, created if missing
+     * @param store the store to copy the media into first, or {@code null} to run on the outbox's files
+     */
+    public record Settings(List<String> argv, String stdinTemplate, Duration timeout, Path workingDirectory,
+            StoreDestination store) {
+
+        /** Checks the settings once, so a bad configuration fails when it is read, not at the first photo. */
+        public Settings {
+            argv = List.copyOf(argv); // also refuses null elements
+            if (argv.isEmpty() || argv.get(0).isBlank()) {
+                throw new IllegalArgumentException("shell: no program configured");
+            }
+            if (Placeholders.mentionsAny(argv.get(0))) {
+                throw new IllegalArgumentException("shell: the program may not contain placeholders: " + argv.get(0));
+            }
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("shell: timeout must be positive: " + timeout);
+            }
+            Objects.requireNonNull(workingDirectory, "workingDirectory");
+            if (!workingDirectory.isAbsolute()) {
+                throw new IllegalArgumentException("shell: working directory must be absolute: " + workingDirectory);
+            }
+        }
+
+        /** The program, as it appears in messages. */
+        String program() {
+            return argv.get(0);
+        }
+    }
+
+    private final Settings settings;
+    private final CommandRunner runner;
+
+    /** A shell destination running {@code settings.argv()}. */
+    public ShellDestination(Settings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.runner = new CommandRunner(settings.timeout(), settings.workingDirectory());
+    }
+
+    @Override
+    public Receipt publish(Post post) throws PublishException {
+        List<Path> files;
+        String reference;
+        if (settings.store() != null) {
+            StoreDestination.Stored stored = settings.store().store(post);
+            files = stored.files();
+            reference = stored.folder().toString();
+        } else {
+            files = post.media().stream().map(Media::file).toList();
+            reference = settings.program();
+        }
+        if (files.isEmpty()) {
+            return new Receipt(reference, "no files, " + settings.program() + " not run");
+        }
+        prepareWorkingDirectory();
+        for (int i = 0; i < files.size(); i++) {
+            Map<String, String> values = Placeholders.of(post, post.media().get(i), files.get(i));
+            runner.run(render(values), input(values));
+        }
+        LOG.info("shell: job {} ran {} for {} file(s)", post.jobId(), settings.program(), files.size());
+        return new Receipt(reference, settings.program() + " ran for " + files.size()
+                + (files.size() == 1 ? " file" : " files"));
+    }
+
+    private List<String> render(Map<String, String> values) {
+        return settings.argv().stream().map(arg -> Placeholders.render(arg, values)).toList();
+    }
+
+    private byte[] input(Map<String, String> values) {
+        return settings.stdinTemplate() == null ? null
+                : Placeholders.render(settings.stdinTemplate(), values).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void prepareWorkingDirectory() throws PublishException {
+        try {
+            Files.createDirectories(settings.workingDirectory());
+        } catch (IOException e) {
+            throw PublishException.retryable("shell: cannot create working directory "
+                    + settings.workingDirectory() + ": " + e, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "shell " + settings.program();
+    }
+}
