@@ -13,7 +13,7 @@ import sns.core.internal.io.AtomicFile;
  * The secret that makes store folder names unguessable. The reference server shipped one fixed example secret that
  * most installations never changed; the bridge generates its own at first start unless one is configured.
  */
-final class FolderSecret {
+public final class FolderSecret {
 
     static final String FILE_NAME = "folder.secret";
 
@@ -21,7 +21,7 @@ final class FolderSecret {
     }
 
     /** The configured secret, or the generated one in {@code dataFolder} (created on first use, mode 0600). */
-    static String resolve(String configured, Path dataFolder) throws IOException {
+    public static String resolve(String configured, Path dataFolder) throws IOException {
         if (configured != null && !configured.isEmpty()) {
             return configured;
         }

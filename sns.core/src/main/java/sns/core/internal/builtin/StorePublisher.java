@@ -1,0 +1,34 @@
+package sns.core.internal.builtin;
+
+import java.io.IOException;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import sns.core.api.BridgeHome;
+import sns.core.api.Post;
+import sns.core.api.PublishException;
+import sns.core.api.Publisher;
+import sns.core.api.Receipt;
+import sns.core.internal.desk.BridgeSettings;
+import sns.core.internal.destination.StoreDestination;
+
+/** The built-in {@code store} destination: serves every {@code store.<folder>} route. */
+@Component(configurationPid = "sns.core",
+        property = {Publisher.NAME + "=store", Publisher.INSTANCE + "=" + Publisher.ANY_INSTANCE})
+public final class StorePublisher implements Publisher {
+
+    private final StoreDestination destination;
+
+    @Activate
+    public StorePublisher(@Reference BridgeHome home, BridgeSettings settings) throws IOException {
+        StoreFolders folders = StoreFolders.of(settings, home);
+        this.destination = new StoreDestination(new StoreDestination.Settings(folders.base(), folders::folderOf));
+    }
+
+    @Override
+    public Receipt publish(Post post) throws PublishException {
+        return destination.publish(post);
+    }
+}
