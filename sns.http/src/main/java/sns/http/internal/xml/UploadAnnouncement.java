@@ -28,6 +28,12 @@ import java.util.Optional;
 public record UploadAnnouncement(Kind kind, String sessionKey, Optional<String> album, String fileName,
         String content, Optional<VideoCategory> category) {
 
+    /**
+     * Longest accepted {@code File@Name}: the name is echoed in the answer, which must stay within one TCP segment
+     * (same bound as {@code CameraReplies.upload}); cameras send names like {@code SAM_0001.JPG}.
+     */
+    public static final int MAX_FILE_NAME_LENGTH = 255;
+
     /** Which endpoint the announcement came to. */
     public enum Kind {
         PHOTO, VIDEO
@@ -66,6 +72,9 @@ public record UploadAnnouncement(Kind kind, String sessionKey, Optional<String> 
                 .filter(s -> !s.isEmpty());
         if (fileName.isEmpty()) {
             missing.add("File@Name");
+        } else if (fileName.get().length() > MAX_FILE_NAME_LENGTH) {
+            throw new MalformedCameraRequestException("File@Name longer than " + MAX_FILE_NAME_LENGTH
+                    + " characters");
         }
         Optional<String> album = xml.first("Album").flatMap(a -> a.attribute("Name")).map(String::trim);
         if (album.isEmpty() && kind == Kind.PHOTO) {
