@@ -96,6 +96,14 @@ class UploadAnnouncementTest {
     }
 
     @Test
+    void overlongFileNameIsRefused() throws Exception {
+        String template = "<Request SessionKey=\"" + SK + "\"><Album Name=\"a\"/><File Name=\"%s\"/><Content/></Request>";
+        String longest = "x".repeat(UploadAnnouncement.MAX_FILE_NAME_LENGTH);
+        assertEquals(longest, UploadAnnouncement.parse(utf8(String.format(template, longest)), Kind.PHOTO).fileName());
+        assertTrue(refused(utf8(String.format(template, longest + "x")), Kind.PHOTO).getMessage().contains("longer"));
+    }
+
+    @Test
     void emptyAlbumNameIsAccepted() throws Exception {
         String body = "<Request SessionKey=\"" + SK + "\"><Album Name=\"\"/><File Name=\"a\"/><Content/></Request>";
         assertEquals(Optional.of(""), UploadAnnouncement.parse(utf8(body), Kind.PHOTO).album());
