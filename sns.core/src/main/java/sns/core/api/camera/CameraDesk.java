@@ -22,6 +22,12 @@ public interface CameraDesk {
     Verdict login(LoginRequest request);
 
     /**
+     * Whether {@code address} is an allowed camera user. Used for the NX300's Samsung-account login, whose answer
+     * format nobody knows: allowed users get a server error (try again), others a refusal.
+     */
+    boolean isAllowedCamera(String address);
+
+    /**
      * Whether {@code sessionKey} names a live session; used before a PUT body is read, so a camera with an expired
      * session is told so without uploading megabytes first.
      */
@@ -31,7 +37,7 @@ public interface CameraDesk {
      * A photo or video announcement ({@code POST /{site}/photo|video}): remembers album, file name and text in the
      * session.
      *
-     * @return {@link Verdict.Kind#OK} with the resource id to PUT to, or {@link Verdict.Kind#UNAUTHORIZED}
+     * @return {@link Verdict.Kind#OK} with the file name to PUT to (reduced to one safe path component), or {@link Verdict.Kind#UNAUTHORIZED}
      *     ("Session expired")
      */
     Verdict announce(Announcement announcement);

@@ -100,6 +100,11 @@ final class BridgeDesk implements CameraDesk {
     }
 
     @Override
+    public boolean isAllowedCamera(String address) {
+        return whitelist.allows(address);
+    }
+
+    @Override
     public boolean hasSession(String sessionKey) {
         return sessions.find(sessionKey).isPresent();
     }
@@ -126,7 +131,7 @@ final class BridgeDesk implements CameraDesk {
             LOG.error("Cannot save session of {}: {}", session.user(), e.toString());
             return Verdict.refuse(Kind.UNAVAILABLE, "Cannot save the session");
         }
-        return Verdict.ok("upload/" + session.key().value() + "/" + fileName);
+        return Verdict.ok(fileName);
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.List;
 import sns.core.api.camera.StagedFile;
 
 /** Where the desk hands accepted posts: the outbox. */
-interface JobSink {
+public interface JobSink {
 
     /**
      * Makes a durable job of {@code draft} with {@code media}, moving the staged files into it. Returns only when

@@ -26,6 +26,9 @@ public final class BridgeHomeActivator implements BundleActivator {
     /** Felix ConfigAdmin's folder for persisted configurations. */
     static final String CONFIGADMIN_DIR = "felix.cm.dir";
 
+    /** Where camera request bodies are received before they become part of a job. */
+    public static final String INCOMING = "incoming";
+
     private static final Logger LOG = LoggerFactory.getLogger(BridgeHomeActivator.class);
 
     private ServiceRegistration<BridgeHome> registration;
@@ -37,6 +40,7 @@ public final class BridgeHomeActivator implements BundleActivator {
         HomeFolders folders = new HomeFolders(home).create();
         defaultProperty(context, FILEINSTALL_DIR, folders.conf().toString());
         defaultProperty(context, CONFIGADMIN_DIR, folders.dataFolder("config").toString());
+        discardIncomplete(folders.dataFolder(INCOMING));
         registration = context.registerService(BridgeHome.class, folders, null);
         LOG.info("SNS Bridge home {} (configuration {}, bundles {}, data {})", folders.home(), folders.conf(),
                 folders.load(), folders.data());
@@ -47,6 +51,19 @@ public final class BridgeHomeActivator implements BundleActivator {
         if (registration != null) {
             registration.unregister();
             registration = null;
+        }
+    }
+
+    /**
+     * Bodies that were still being received when the bridge stopped (power cut mid-upload) are incomplete; the camera
+     * was never told "succ" for them, so they are deleted and never delivered.
+     */
+    private static void discardIncomplete(Path incoming) throws IOException {
+        try (var files = java.nio.file.Files.list(incoming)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                java.nio.file.Files.deleteIfExists(p);
+                LOG.info("Discarded the incomplete upload {}", p.getFileName());
+            }
         }
     }
 

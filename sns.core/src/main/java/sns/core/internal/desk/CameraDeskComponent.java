@@ -1,0 +1,104 @@
+package sns.core.internal.desk;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import sns.core.api.BridgeHome;
+import sns.core.api.camera.Announcement;
+import sns.core.api.camera.CameraDesk;
+import sns.core.api.camera.EmailRequest;
+import sns.core.api.camera.LoginRequest;
+import sns.core.api.camera.Upload;
+import sns.core.api.camera.Verdict;
+import sns.core.internal.builtin.StoreFolders;
+import sns.core.internal.home.BridgeHomeActivator;
+import sns.core.internal.route.Router;
+import sns.core.internal.session.SessionStore;
+import sns.core.internal.whitelist.SenderWhitelist;
+
+/** The {@link CameraDesk} service, built from the bridge settings ({@code sns.core}); renewed when they change. */
+@Component(configurationPid = "sns.core")
+public final class CameraDeskComponent implements CameraDesk {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CameraDeskComponent.class);
+
+    private final BridgeDesk desk;
+
+    @Activate
+    public CameraDeskComponent(@Reference BridgeHome home, @Reference JobSink jobs, BridgeSettings settings)
+            throws IOException {
+        StoreFolders folders = StoreFolders.of(settings, home);
+        Files.createDirectories(folders.base());
+        Path staging = home.dataFolder(BridgeHomeActivator.INCOMING);
+        SessionStore sessions = new SessionStore(home.dataFolder("sessions"),
+                Duration.ofHours(settings.sessionIdleHours()), Clock.systemUTC());
+        this.desk = new BridgeDesk(new SenderWhitelist(List.of(settings.senders())), new Router(routes(settings)),
+                sessions, folders::folderOf, folders.base(), jobs, staging, Clock.systemUTC());
+        if (settings.senders().length == 0) {
+            LOG.warn("No camera is allowed yet: add the cameras' addresses to 'Allowed cameras' (sns.core senders)");
+        }
+    }
+
+    /** {@code "site or address = action[.instance]"} lines into the router's table; bad lines are reported. */
+    static Map<String, String> routes(BridgeSettings settings) {
+        Map<String, String> table = new LinkedHashMap<>();
+        for (String line : settings.routes()) {
+            int eq = line.lastIndexOf('=');
+            if (eq <= 0) {
+                LOG.warn("Ignoring route '{}': expected 'site or recipient = destination'", line);
+                continue;
+            }
+            String key = line.substring(0, eq).trim().replaceAll("^\"|\"$", "");
+            String value = line.substring(eq + 1).trim().replaceAll("^\"|\"$", "");
+            table.put(key, value);
+        }
+        return table;
+    }
+
+    @Override
+    public Verdict login(LoginRequest request) {
+        return desk.login(request);
+    }
+
+    @Override
+    public boolean isAllowedCamera(String address) {
+        return desk.isAllowedCamera(address);
+    }
+
+    @Override
+    public boolean hasSession(String sessionKey) {
+        return desk.hasSession(sessionKey);
+    }
+
+    @Override
+    public Verdict announce(Announcement announcement) {
+        return desk.announce(announcement);
+    }
+
+    @Override
+    public Verdict upload(Upload upload) {
+        return desk.upload(upload);
+    }
+
+    @Override
+    public Verdict email(EmailRequest request) {
+        return desk.email(request);
+    }
+
+    @Override
+    public Path newStagedFile() throws IOException {
+        return desk.newStagedFile();
+    }
+}

@@ -1,0 +1,25 @@
+package sns.core.internal.outbox;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** How the outbox retries and how long it keeps finished jobs (configuration {@code sns.outbox}). */
+@ObjectClassDefinition(pid = "sns.outbox", name = "SNS Bridge: outbox",
+        description = "Every accepted photo waits here until its destination has it. Failed attempts are retried "
+                + "with growing pauses.")
+public @interface OutboxSettings {
+
+    @AttributeDefinition(name = "First retry after (seconds)", min = "1")
+    int retryFirstSeconds() default 30;
+
+    @AttributeDefinition(name = "Longest pause between retries (minutes)", min = "1")
+    int retryMaxMinutes() default 30;
+
+    @AttributeDefinition(name = "Give up after (hours)", min = "1",
+            description = "A photo its destination keeps refusing for this long is marked failed (and kept).")
+    int giveUpHours() default 24;
+
+    @AttributeDefinition(name = "Keep delivered jobs (days)", min = "0",
+            description = "Delivered photos are removed from the outbox after this many days.")
+    int keepDoneDays() default 7;
+}

@@ -1,0 +1,51 @@
+package sns.core.internal.outbox;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import sns.core.api.Publisher;
+
+/**
+ * The Publisher services installed right now, by name and instance, as the dispatcher needs them. Kept up to date
+ * by the OSGi wiring as destination bundles come and go.
+ */
+final class PublisherRegistry implements PublisherLookup {
+
+    private record Entry(String name, String instance, int ranking, long serviceId) {
+    }
+
+    private final Map<Publisher, Entry> entries = new ConcurrentHashMap<>();
+
+    void add(Publisher publisher, Map<String, ?> properties) {
+        Object name = properties.get(Publisher.NAME);
+        if (name == null) {
+            return;
+        }
+        Object instance = properties.get(Publisher.INSTANCE);
+        Object ranking = properties.get("service.ranking");
+        Object id = properties.get("service.id");
+        entries.put(publisher, new Entry(name.toString(), instance == null ? "" : instance.toString(),
+                ranking instanceof Integer r ? r : 0, id instanceof Long l ? l : 0L));
+    }
+
+    void remove(Publisher publisher) {
+        entries.remove(publisher);
+    }
+
+    @Override
+    public Optional<Publisher> find(String name, String instance) {
+        Optional<Publisher> exact = best(name, instance);
+        return exact.isPresent() || instance.isEmpty() ? exact : best(name, Publisher.ANY_INSTANCE);
+    }
+
+    /** Highest ranking wins; on a tie the oldest service (lowest id), as OSGi does. */
+    private Optional<Publisher> best(String name, String instance) {
+        return entries.entrySet().stream()
+                .filter(e -> e.getValue().name().equals(name) && e.getValue().instance().equals(instance))
+                .sorted((a, b) -> a.getValue().ranking() != b.getValue().ranking()
+                        ? Integer.compare(b.getValue().ranking(), a.getValue().ranking())
+                        : Long.compare(a.getValue().serviceId(), b.getValue().serviceId()))
+                .map(Map.Entry::getKey).findFirst();
+    }
+}

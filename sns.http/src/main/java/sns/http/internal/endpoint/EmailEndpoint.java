@@ -1,0 +1,123 @@
+package sns.http.internal.endpoint;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import sns.core.api.camera.CameraDesk;
+import sns.core.api.camera.EmailRequest;
+import sns.core.api.camera.StagedFile;
+import sns.core.api.camera.Verdict;
+import sns.http.internal.multipart.LenientMultipartParser;
+import sns.http.internal.multipart.MalformedMultipartException;
+import sns.http.internal.multipart.MultipartBoundary;
+import sns.http.internal.multipart.MultipartLimits;
+import sns.http.internal.multipart.ParsedMultipart;
+import sns.http.internal.multipart.ParsedPart;
+import sns.http.internal.multipart.PartHeaders;
+import sns.http.internal.multipart.PartSink;
+import sns.http.internal.multipart.PartTarget;
+import sns.http.internal.reply.CameraReplies;
+import sns.http.internal.reply.CameraReply;
+import sns.http.internal.xml.EmailMessage;
+import sns.http.internal.xml.MalformedCameraRequestException;
+
+/**
+ * {@code POST /social/columbus/email}: the camera's "send by e-mail" (SNS-PROTOCOL 9). Photos stream from the
+ * multipart body to staged files; the small {@code message} part is read in memory.
+ */
+final class EmailEndpoint implements Endpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmailEndpoint.class);
+
+    private final CameraDesk desk;
+    private final long limit;
+
+    EmailEndpoint(CameraDesk desk, long limit) {
+        this.desk = desk;
+        this.limit = limit;
+    }
+
+    @Override
+    public CameraReply answer(CameraRequest request) throws IOException {
+        if (!request.method().equals("POST")) {
+            return CameraReplies.emailGetRedirect();
+        }
+        RequestBody.checkDeclared(request, limit);
+        Staging staging = new Staging();
+        boolean handedOver = false;
+        try {
+            String boundary = MultipartBoundary.fromContentType(request.contentType());
+            ParsedMultipart parsed = new LenientMultipartParser(MultipartLimits.CAMERA_EMAIL)
+                    .parse(new LimitedInputStream(request.body(), limit), boundary, staging);
+            Optional<byte[]> message = parsed.first("message").flatMap(ParsedPart::bytes);
+            if (message.isEmpty()) {
+                return CameraReplies.noMessagePart();
+            }
+            EmailMessage mail = EmailMessage.parse(message.get());
+            LOG.info("{}: e-mail from '{}' to {} with {} photos (DUID {})", request, mail.sender(), mail.receivers(),
+                    staging.files.size(), request.query("DUID"));
+            Verdict verdict = desk.email(new EmailRequest(mail.sender(), mail.receivers(), mail.title(), mail.body(),
+                    staging.files, request.userAgent()));
+            handedOver = verdict.isOk();
+            if (!verdict.isOk()) {
+                return verdict.kind() == Verdict.Kind.UNAUTHORIZED ? CameraReplies.senderNotWhitelisted()
+                        : VerdictReplies.refusal(verdict);
+            }
+            return CameraReplies.statusSucc();
+        } catch (MalformedMultipartException | MalformedCameraRequestException e) {
+            LOG.info("{}: {}", request, e.getMessage());
+            return CameraReplies.badRequest(e.getMessage());
+        } finally {
+            if (!handedOver) {
+                staging.discard();
+            }
+        }
+    }
+
+    /** Sends {@code binary} parts to staged files, keeps {@code message} in memory, skips the rest. */
+    private final class Staging implements PartSink {
+        final List<StagedFile> files = new ArrayList<>();
+        final List<Path> created = new ArrayList<>();
+        private Path current;
+
+        @Override
+        public PartTarget open(PartHeaders headers) throws IOException {
+            if ("message".equals(headers.name())) {
+                return PartTarget.memory();
+            }
+            if (!"binary".equals(headers.name())) {
+                return PartTarget.discard();
+            }
+            current = desk.newStagedFile();
+            created.add(current);
+            Path file = current;
+            OutputStream out = new CountingOutputStream(Files.newOutputStream(file), size -> files.add(
+                    new StagedFile(headers.fileName() == null ? "photo.jpg" : headers.fileName(),
+                            headers.contentType() == null ? "" : headers.contentType(), file, size)));
+            return PartTarget.stream(out);
+        }
+
+        @Override
+        public void abandoned(PartHeaders headers) {
+            files.removeIf(f -> f.file().equals(current));
+        }
+
+        void discard() {
+            for (Path p : created) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    LOG.warn("Cannot delete {}: {}", p, e.toString());
+                }
+            }
+        }
+    }
+}
