@@ -77,6 +77,18 @@ public final class Job {
         return new Job(id, destination, instance, created, JobState.QUEUED, 0, null, now, lastError, null, null);
     }
 
+    /**
+     * When the job may have its next attempt: the time set for a queued or retrying job, at once for one found in
+     * flight after a restart (that attempt died with the bridge), never for a finished one.
+     */
+    Optional<Instant> dueAt() {
+        return switch (state) {
+            case QUEUED, RETRYING -> Optional.of(nextAttempt == null ? created : nextAttempt);
+            case IN_FLIGHT -> Optional.of(Instant.MIN);
+            case DONE, FAILED -> Optional.empty();
+        };
+    }
+
     /** The job's id, also its folder name and the destinations' idempotency key. */
     public JobId id() {
         return id;

@@ -404,17 +404,18 @@ public final class Outbox implements Closeable {
 
     /**
      * Starts an attempt: claims the job for the caller and persists it {@link JobState#IN_FLIGHT} with one more
-     * attempt, before the publisher is called.
+     * attempt, before the publisher is called. Checks the job as it is now, not as the caller last saw it: it may
+     * have been delivered, discarded or put back into backoff in the meantime.
      *
-     * @return the job in flight, or nothing if it is gone, claimed already or not waiting any more
+     * @return the job in flight, or nothing if it is gone, claimed already or not due at {@code now}
      */
-    synchronized Optional<Job> begin(JobId id) throws IOException {
+    synchronized Optional<Job> begin(JobId id, Instant now) throws IOException {
         ensureOpen();
         Job job = jobs.get(id);
-        if (job == null || claimed.contains(id) || !isWaiting(job)) {
+        if (job == null || claimed.contains(id) || !job.dueAt().filter(t -> !t.isAfter(now)).isPresent()) {
             return Optional.empty();
         }
-        Job inFlight = job.inFlight(clock.instant());
+        Job inFlight = job.inFlight(now);
         persist(inFlight);
         claimed.add(id);
         return Optional.of(inFlight);
@@ -443,8 +444,7 @@ public final class Outbox implements Closeable {
 
     /** Whether the job waits for an attempt: queued, retrying, or in flight from before a restart. */
     static boolean isWaiting(Job job) {
-        return job.state() == JobState.QUEUED || job.state() == JobState.RETRYING
-                || job.state() == JobState.IN_FLIGHT;
+        return job.dueAt().isPresent();
     }
 
     /** Whether an attempt on {@code id} is running in this outbox (an {@code IN_FLIGHT} job may be left over). */
