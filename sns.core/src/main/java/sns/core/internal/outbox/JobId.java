@@ -57,7 +57,7 @@ public final class JobId implements Comparable<JobId> {
             return Optional.empty();
         }
         try {
-            Instant time = LocalDateTime.parse(text.substring(0, 15), TIME).toInstant(ZoneOffset.UTC);
+            Instant time = LocalDateTime.parse(text.substring(0, 16), TIME).toInstant(ZoneOffset.UTC);
             return Optional.of(new JobId(time, Long.parseUnsignedLong(text.substring(17), 16)));
         } catch (DateTimeException e) {
             return Optional.empty();
