@@ -26,12 +26,15 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record RetryPolicy(Duration baseDelay, Duration maxDelay, Duration giveUpAfter, int minAttempts) {
 
+    /**
+     * Longer would overflow the nanosecond arithmetic; no sensible backoff comes near it. Declared before
+     * {@link #DEFAULT}, whose construction checks against it.
+     */
+    private static final Duration LONGEST_DELAY = Duration.ofDays(365);
+
     /** 30 s, 1 min, 2 min, ... at most 30 min apart; keep trying for 24 h and at least 5 attempts. */
     public static final RetryPolicy DEFAULT =
             new RetryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofHours(24), 5);
-
-    /** Longer would overflow the nanosecond arithmetic; no sensible backoff comes near it. */
-    private static final Duration LONGEST_DELAY = Duration.ofDays(365);
 
     /** Checks that the delays are positive, ordered and at most a year. */
     public RetryPolicy {
@@ -39,7 +42,7 @@ public record RetryPolicy(Duration baseDelay, Duration maxDelay, Duration giveUp
         Objects.requireNonNull(maxDelay, "maxDelay");
         Objects.requireNonNull(giveUpAfter, "giveUpAfter");
         if (baseDelay.isNegative() || baseDelay.isZero() || maxDelay.compareTo(baseDelay) < 0
-                || maxDelay.compareTo(LONGEST_DELAY) > 0                || giveUpAfter.isNegative() || minAttempts < 1) {
+                || maxDelay.compareTo(LONGEST_DELAY) > 0 || giveUpAfter.isNegative() || minAttempts < 1) {
             throw new IllegalArgumentException("bad retry policy " + baseDelay + ", " + maxDelay + ", "
                     + giveUpAfter + ", " + minAttempts);
         }
