@@ -1,0 +1,141 @@
+package sns.core.internal.outbox;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The text format of the outbox's small files ({@code manifest}, {@code state}): one {@code key=value} per line,
+ * in order, keys may repeat (that is how lists are written: one line per element, none for an empty list).
+ *
+ * <p>Values are percent-encoded UTF-8: every byte outside printable ASCII, and {@code %} itself, becomes
+ * {@code %XX}. So a value can never contain a line break or start a new key, whatever the camera sent (post texts
+ * have newlines, {@code =} and any script), the file is pure ASCII (no dependence on the platform charset) and it
+ * stays readable with {@code cat} for the common case. Unlike {@code java.util.Properties} there is no escaping
+ * dialect to get wrong, and order and repetition are kept. Decoding is strict: a damaged file fails loudly
+ * instead of delivering a mangled post.
+ */
+final class KeyValues {
+
+    private static final Pattern KEY = Pattern.compile("[a-z][A-Za-z0-9.]*");
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+    private final List<String[]> entries = new ArrayList<>();
+
+    /** Appends {@code key=value}; lists call this once per element. */
+    KeyValues add(String key, String value) {
+        if (!KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("bad key " + key);
+        }
+        entries.add(new String[] {key, value});
+        return this;
+    }
+
+    /** The single value of {@code key}. @throws IOException if it is missing or repeated (the file is damaged). */
+    String get(String key) throws IOException {
+        List<String> all = all(key);
+        if (all.size() != 1) {
+            throw new IOException(all.isEmpty() ? "missing " + key : "repeated " + key);
+        }
+        return all.get(0);
+    }
+
+    /** The value of {@code key}, if the file has it. */
+    Optional<String> find(String key) throws IOException {
+        List<String> all = all(key);
+        if (all.size() > 1) {
+            throw new IOException("repeated " + key);
+        }
+        return all.stream().findFirst();
+    }
+
+    /** Every value of {@code key}, in file order; empty if there is none. */
+    List<String> all(String key) {
+        List<String> values = new ArrayList<>();
+        for (String[] e : entries) {
+            if (e[0].equals(key)) {
+                values.add(e[1]);
+            }
+        }
+        return values;
+    }
+
+    /** The file's bytes: ASCII lines ending in {@code \n}. */
+    byte[] toBytes() {
+        StringBuilder out = new StringBuilder();
+        for (String[] e : entries) {
+            out.append(e[0]).append('=').append(encode(e[1])).append('\n');
+        }
+        return out.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Reads what {@link #toBytes()} wrote. @throws IOException if the bytes are not in that form. */
+    static KeyValues parse(byte[] bytes) throws IOException {
+        KeyValues kv = new KeyValues();
+        String text = new String(bytes, StandardCharsets.US_ASCII);
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            throw new IOException("last line is incomplete");
+        }
+        for (String line : text.split("\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq < 0 || !KEY.matcher(line.substring(0, eq)).matches()) {
+                throw new IOException("not a key=value line: " + line);
+            }
+            kv.entries.add(new String[] {line.substring(0, eq), decode(line.substring(eq + 1))});
+        }
+        return kv;
+    }
+
+    static String encode(String value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(value.length() + 8);
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            if (b >= 0x20 && b < 0x7f && b != '%') {
+                out.write(b);
+            } else {
+                out.write('%');
+                out.write(HEX[(b >> 4) & 0xf]);
+                out.write(HEX[b & 0xf]);
+            }
+        }
+        return out.toString(StandardCharsets.US_ASCII);
+    }
+
+    static String decode(String encoded) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '%') {
+                int hi = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 1), 16) : -1;
+                int lo = hi < 0 ? -1 : Character.digit(encoded.charAt(i + 2), 16);
+                if (lo < 0) {
+                    throw new IOException("bad percent escape in " + encoded);
+                }
+                out.write(hi << 4 | lo);
+                i += 2;
+            } else if (c >= 0x20 && c < 0x7f) {
+                out.write(c);
+            } else {
+                throw new IOException("unencoded character in " + encoded);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(out.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IOException("not UTF-8: " + encoded, e);
+        }
+    }
+}

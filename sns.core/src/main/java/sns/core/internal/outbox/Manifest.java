@@ -1,0 +1,123 @@
+package sns.core.internal.outbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import sns.core.api.Media;
+import sns.core.api.Origin;
+import sns.core.api.Post;
+import sns.core.api.camera.StagedFile;
+
+/**
+ * The job's {@code manifest} file: what to deliver, written once when the job is created and never changed (what
+ * changes goes to the {@code state} file, so a torn state write can never damage the post).
+ *
+ * <pre>
+ * format=manifest/1
+ * destination=mastodon
+ * instance=pub
+ * created=2026-11-24T22:59:59.120Z
+ * origin=SOCIAL
+ * ...
+ * text=Sunset%0Aat the lake
+ * altText=A lake   (one line per alt text, recipient and medium; none for an empty list)
+ * media=SAM_0042.JPG
+ * mediaType=image/jpeg
+ * mediaSize=2345678
+ * </pre>
+ *
+ * @param request the post's fields and its media, whose files are those in the job folder
+ * @param created when the outbox accepted the job
+ */
+record Manifest(JobRequest request, Instant created) {
+
+    static final String FILE = "manifest";
+    private static final String FORMAT = "manifest/1";
+
+    /** Writes the manifest into {@code folder} (which holds the media, under their names), forced to storage. */
+    void writeTo(Path folder) throws IOException {
+        KeyValues kv = new KeyValues()
+                .add("format", FORMAT)
+                .add("destination", request.destination())
+                .add("instance", request.instance())
+                .add("created", created.toString())
+                .add("origin", request.origin().name())
+                .add("site", request.site())
+                .add("sender", request.sender());
+        request.recipients().forEach(r -> kv.add("recipient", r));
+        kv.add("subject", request.subject()).add("text", request.text());
+        request.altTexts().forEach(a -> kv.add("altText", a));
+        kv.add("cameraModel", request.cameraModel()).add("receivedAt", request.receivedAt().toString());
+        for (StagedFile m : request.media()) {
+            if (!folder.equals(m.file().getParent())) {
+                throw new IllegalArgumentException(m.file() + " is not inside the job folder " + folder);
+            }
+            kv.add("media", m.name()).add("mediaType", m.contentType()).add("mediaSize", Long.toString(m.size()));
+        }
+        Durable.writeNew(folder.resolve(FILE), kv.toBytes());
+    }
+
+    /** Reads the manifest of the job in {@code folder}. @throws IOException if it is missing or damaged. */
+    static Manifest readFrom(Path folder) throws IOException {
+        KeyValues kv = KeyValues.parse(Files.readAllBytes(folder.resolve(FILE)));
+        if (!FORMAT.equals(kv.get("format"))) {
+            throw new IOException("unknown manifest format " + kv.get("format"));
+        }
+        List<String> names = kv.all("media");
+        List<String> types = kv.all("mediaType");
+        List<String> sizes = kv.all("mediaSize");
+        if (types.size() != names.size() || sizes.size() != names.size()) {
+            throw new IOException("media lines do not match up");
+        }
+        List<StagedFile> media = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            // A manifest is our own file, but it names files we hand out: never let it point outside the job.
+            if (!MediaNames.SAFE.matcher(name).matches()) {
+                throw new IOException("unsafe media name " + name);
+            }
+            media.add(new StagedFile(name, types.get(i), folder.resolve(name), number(sizes.get(i))));
+        }
+        try {
+            JobRequest request = new JobRequest(kv.get("destination"), kv.get("instance"),
+                    Origin.valueOf(kv.get("origin")), kv.get("site"), kv.get("sender"), kv.all("recipient"),
+                    kv.get("subject"), kv.get("text"), kv.all("altText"), kv.get("cameraModel"),
+                    Instant.parse(kv.get("receivedAt")), media);
+            return new Manifest(request, Instant.parse(kv.get("created")));
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new IOException("damaged manifest: " + e.getMessage(), e);
+        }
+    }
+
+    /** The post as publishers see it: media pointing at the files in the job folder. */
+    Post toPost(JobId id) {
+        List<Media> media = request.media().stream()
+                .map(m -> new Media(m.name(), m.contentType(), m.size(), m.file().toAbsolutePath()))
+                .toList();
+        return Post.builder(id.toString(), request.origin())
+                .instance(request.instance())
+                .site(request.site())
+                .sender(request.sender())
+                .recipients(request.recipients())
+                .subject(request.subject())
+                .text(request.text())
+                .altTexts(request.altTexts())
+                .cameraModel(request.cameraModel())
+                .media(media)
+                .receivedAt(request.receivedAt())
+                .build();
+    }
+
+    private static long number(String text) throws IOException {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IOException("not a number: " + text, e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package sns.core.internal.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import sns.core.api.Media;
+import sns.core.api.Origin;
+import sns.core.api.Post;
+import sns.core.api.camera.StagedFile;
+
+class ManifestTest {
+
+    @TempDir
+    Path job;
+
+    private static final Instant CREATED = Instant.parse("2026-11-24T23:00:00.123456Z");
+
+    @Test
+    void everyFieldSurvivesTheRoundTrip() throws IOException {
+        Files.writeString(job.resolve("SAM_0042.JPG"), "jpeg");
+        Files.writeString(job.resolve("SAM_0043.MP4"), "mp4");
+        JobRequest request = JobRequest.builder("email", Origin.EMAIL)
+                .instance("family=home")
+                .sender("Kim <kim@example.org>")
+                .recipients(List.of("a@example.org", "b=c@example.org", "사진@example.kr"))
+                .subject("Grüße aus Seoul 📷")
+                .text("line one\nline two\r\nkey=value 100%\n")
+                .altTexts(List.of("", "a lake; at dusk", "two\nlines"))
+                .cameraModel("NX mini")
+                .receivedAt(Instant.parse("2026-11-24T22:59:59.5Z"))
+                .media(List.of(
+                        new StagedFile("SAM_0042.JPG", "image/jpeg", job.resolve("SAM_0042.JPG"), 4),
+                        new StagedFile("SAM_0043.MP4", "video/mp4", job.resolve("SAM_0043.MP4"), 3)))
+                .build();
+        new Manifest(request, CREATED).writeTo(job);
+
+        Manifest back = Manifest.readFrom(job);
+        assertEquals(request, back.request());
+        assertEquals(CREATED, back.created());
+    }
+
+    @Test
+    void emptyListsStayEmptyAndEmptyTextsStayEmpty() throws IOException {
+        JobRequest request = JobRequest.builder("store", Origin.SOCIAL).sender("cam").receivedAt(CREATED).build();
+        new Manifest(request, CREATED).writeTo(job);
+
+        JobRequest back = Manifest.readFrom(job).request();
+        assertEquals(List.of(), back.recipients());
+        assertEquals(List.of(), back.altTexts());
+        assertEquals(List.of(), back.media());
+        assertEquals("", back.instance());
+        assertEquals("", back.text());
+        assertEquals(request, back);
+    }
+
+    @Test
+    void thePostPointsAtTheFilesInTheJob() throws IOException {
+        Files.writeString(job.resolve("a.jpg"), "jpeg");
+        JobRequest request = JobRequest.builder("mastodon", Origin.SOCIAL).instance("pub").site("twitter")
+                .sender("cam").altTexts(List.of("alt")).receivedAt(CREATED)
+                .media(List.of(new StagedFile("a.jpg", "image/jpeg", job.resolve("a.jpg"), 4))).build();
+        new Manifest(request, CREATED).writeTo(job);
+        JobId id = JobId.parse("20261124T230000Z-0000000000000001");
+
+        Post post = Manifest.readFrom(job).toPost(id);
+        assertEquals(id.toString(), post.jobId());
+        assertEquals("pub", post.instance());
+        assertEquals("twitter", post.site());
+        assertEquals(List.of(new Media("a.jpg", "image/jpeg", 4, job.resolve("a.jpg").toAbsolutePath())),
+                post.media());
+        assertEquals("alt", post.altText(0).orElseThrow());
+    }
+
+    @Test
+    void aManifestNamingAFileOutsideTheJobIsRefused() throws IOException {
+        Files.writeString(job.resolve("manifest"), String.join("\n", "format=manifest/1", "destination=store",
+                "instance=", "created=" + CREATED, "origin=SOCIAL", "site=", "sender=cam", "subject=", "text=",
+                "cameraModel=", "receivedAt=" + CREATED, "media=../../secret", "mediaType=text/plain",
+                "mediaSize=1", ""), StandardCharsets.US_ASCII);
+        assertThrows(IOException.class, () -> Manifest.readFrom(job));
+    }
+
+    @Test
+    void aDamagedManifestIsRefused() throws IOException {
+        JobRequest request = JobRequest.builder("store", Origin.SOCIAL).sender("cam").receivedAt(CREATED).build();
+        new Manifest(request, CREATED).writeTo(job);
+        String text = Files.readString(job.resolve("manifest"));
+        Files.writeString(job.resolve("manifest"), text.replace("origin=SOCIAL", "origin=FAX"));
+        assertThrows(IOException.class, () -> Manifest.readFrom(job));
+    }
+}

@@ -1,0 +1,276 @@
+package sns.core.internal.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static sns.core.internal.outbox.Fixtures.T0;
+import static sns.core.internal.outbox.Fixtures.request;
+import static sns.core.internal.outbox.Fixtures.stage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import sns.core.api.Media;
+import sns.core.api.Origin;
+import sns.core.api.Post;
+import sns.core.api.Receipt;
+import sns.core.api.camera.StagedFile;
+import sns.core.internal.outbox.Fixtures.MutableClock;
+
+class OutboxTest {
+
+    @TempDir
+    Path data;
+
+    private Path folder;
+    private Path staging;
+    private final MutableClock clock = new MutableClock(T0);
+    private Outbox outbox;
+
+    @BeforeEach
+    void open() throws IOException {
+        folder = data.resolve("outbox");
+        staging = data.resolve("staging");
+        outbox = new Outbox(folder, clock);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        outbox.close();
+    }
+
+    @Test
+    void submitWritesACompleteJobAndMovesTheStagedFiles() throws IOException {
+        StagedFile first = stage(staging, "SAM_0042.JPG", "first photo");
+        StagedFile second = stage(staging, "DCIM/SAM_0042.JPG", "second photo");
+
+        JobId id = outbox.submit(request("mastodon.pub", first, second));
+
+        Path job = folder.resolve(id.toString());
+        assertEquals(Set.of("manifest", "state", "SAM_0042.JPG", "SAM_0042-2.JPG"), names(job));
+        assertEquals("first photo", Files.readString(job.resolve("SAM_0042.JPG")));
+        assertEquals("second photo", Files.readString(job.resolve("SAM_0042-2.JPG")));
+        assertFalse(Files.exists(first.file()), "moved, not copied");
+        assertFalse(Files.exists(second.file()), "moved, not copied");
+        assertEquals(Set.of(".lock", id.toString()), names(folder), "no temporary folder left");
+
+        Job queued = outbox.job(id).orElseThrow();
+        assertEquals(JobState.QUEUED, queued.state());
+        assertEquals("mastodon", queued.destination());
+        assertEquals("pub", queued.instance());
+        assertEquals("mastodon.pub", queued.route());
+        assertEquals(0, queued.attempts());
+        assertEquals(T0, queued.created());
+        assertEquals(List.of(queued), outbox.jobs());
+    }
+
+    @Test
+    void thePostIsRebuiltFromTheJobFolder() throws IOException {
+        JobId id = outbox.submit(request("store", stage(staging, "a.jpg", "jpeg bytes")));
+
+        Post post = outbox.post(id);
+        assertEquals(id.toString(), post.jobId());
+        assertEquals(Origin.SOCIAL, post.origin());
+        assertEquals("nx300@example.org", post.sender());
+        assertEquals("Sunset", post.text());
+        assertEquals(T0, post.receivedAt());
+        Media media = post.media().get(0);
+        assertEquals(folder.resolve(id.toString()).resolve("a.jpg"), media.file());
+        assertEquals(10, media.size());
+        assertEquals("jpeg bytes", Files.readString(media.file()));
+        assertThrows(NoSuchElementException.class,
+                () -> outbox.post(JobId.parse("20261124T230000Z-0000000000000001")));
+    }
+
+    @Test
+    void submitWakesTheListeners() throws IOException {
+        AtomicInteger wakes = new AtomicInteger();
+        outbox.addListener(wakes::incrementAndGet);
+        outbox.submit(request("store"));
+        assertEquals(1, wakes.get());
+    }
+
+    @Test
+    void aFailedSubmitGivesTheStagedFilesBackAndLeavesNoJob() throws IOException {
+        StagedFile present = stage(staging, "a.jpg", "the only copy");
+        StagedFile missing = new StagedFile("b.jpg", "image/jpeg", staging.resolve("gone.part"), 5);
+
+        assertThrows(NoSuchFileException.class, () -> outbox.submit(request("store", present, missing)));
+
+        assertEquals("the only copy", Files.readString(present.file()), "back where the caller put it");
+        assertEquals(Set.of(".lock"), names(folder), "no job, no temporary folder");
+        assertEquals(List.of(), outbox.jobs());
+    }
+
+    @Test
+    void aLeftoverTemporaryFolderIsDiscardedOnConstruction() throws IOException {
+        JobId kept = outbox.submit(request("store", stage(staging, "kept.jpg", "x")));
+        outbox.close();
+        // What a power cut during submit leaves: even a complete-looking temporary job must not be delivered,
+        // because the camera was never told "succ" for it and sends it again.
+        Path leftover = folder.resolve(".tmp-20261124T230001Z-00000000000000aa");
+        Files.createDirectories(leftover);
+        Files.writeString(leftover.resolve("photo.jpg"), "half");
+        Files.copy(folder.resolve(kept.toString()).resolve("manifest"), leftover.resolve("manifest"));
+        Path trash = folder.resolve(".trash-20261124T230002Z-00000000000000bb");
+        Files.createDirectories(trash);
+        Files.writeString(trash.resolve("state"), "x");
+
+        outbox = new Outbox(folder, clock);
+
+        assertFalse(Files.exists(leftover));
+        assertFalse(Files.exists(trash));
+        assertEquals(List.of(kept), outbox.jobs().stream().map(Job::id).toList());
+    }
+
+    @Test
+    void anUnreadableJobIsLeftUntouchedAndNotLoaded() throws IOException {
+        Path broken = folder.resolve("20261124T230000Z-0000000000000001");
+        Files.createDirectories(broken);
+        Files.writeString(broken.resolve("manifest"), "format=manifest/1\ndestination=%ZZ\n");
+        Files.writeString(broken.resolve("photo.jpg"), "precious");
+        outbox.close();
+
+        outbox = new Outbox(folder, clock);
+
+        assertEquals(List.of(), outbox.jobs());
+        assertEquals("precious", Files.readString(broken.resolve("photo.jpg")));
+        JobId next = outbox.submit(request("store"));
+        assertTrue(next.compareTo(JobId.parse(broken.getFileName().toString())) > 0, "new ids sort after it");
+    }
+
+    @Test
+    void aSecondOutboxOnTheSameFolderIsRefused() throws IOException {
+        assertThrows(IOException.class, () -> new Outbox(folder, clock));
+        outbox.close();
+        outbox = new Outbox(folder, clock);
+        assertThrows(IllegalStateException.class, () -> {
+            Outbox closed = new Outbox(data.resolve("other"), clock);
+            closed.close();
+            closed.submit(request("store"));
+        });
+    }
+
+    @Test
+    void aReopenedOutboxSeesEveryJobWithItsState() throws IOException {
+        JobId queued = outbox.submit(request("store"));
+        JobId inFlight = outbox.submit(request("email"));
+        JobId done = outbox.submit(request("mastodon.pub"));
+        JobId failed = outbox.submit(request("flickr"));
+        JobId retrying = outbox.submit(request("shell"));
+        outbox.begin(inFlight, clock.instant());
+        clock.advance(Duration.ofSeconds(5));
+        outbox.settle(outbox.begin(done, clock.instant()).orElseThrow()
+                .done(new Receipt("https://example.social/@cam/1", "posted\nfine"), clock.instant()));
+        outbox.settle(outbox.begin(failed, clock.instant()).orElseThrow().failed("401 bad token", clock.instant()));
+        outbox.settle(outbox.begin(retrying, clock.instant()).orElseThrow()
+                .retrying(clock.instant().plusSeconds(30), "timeout"));
+        List<Job> before = outbox.jobs();
+        outbox.close();
+
+        outbox = new Outbox(folder, clock);
+
+        assertEquals(before.toString(), outbox.jobs().toString());
+        assertEquals(JobState.QUEUED, outbox.job(queued).orElseThrow().state());
+        assertEquals(JobState.IN_FLIGHT, outbox.job(inFlight).orElseThrow().state());
+        assertEquals(1, outbox.job(inFlight).orElseThrow().attempts());
+        Job delivered = outbox.job(done).orElseThrow();
+        assertEquals(new Receipt("https://example.social/@cam/1", "posted\nfine"), delivered.receipt().orElseThrow());
+        assertEquals(T0.plusSeconds(5), delivered.finished().orElseThrow());
+        assertEquals("401 bad token", outbox.job(failed).orElseThrow().lastError());
+        Job backingOff = outbox.job(retrying).orElseThrow();
+        assertEquals(T0.plusSeconds(35), backingOff.nextAttempt().orElseThrow());
+        assertEquals(T0.plusSeconds(5), backingOff.firstAttempt().orElseThrow());
+    }
+
+    @Test
+    void retryQueuesFailedAndRetryingJobsAgainAtOnce() throws IOException {
+        JobId failed = outbox.submit(request("flickr"));
+        JobId retrying = outbox.submit(request("email"));
+        JobId done = outbox.submit(request("store"));
+        outbox.settle(outbox.begin(failed, clock.instant()).orElseThrow().failed("refused", clock.instant()));
+        outbox.settle(outbox.begin(retrying, clock.instant()).orElseThrow()
+                .retrying(clock.instant().plusSeconds(3600), "down"));
+        outbox.settle(outbox.begin(done, clock.instant()).orElseThrow().done(Receipt.of("ok"), clock.instant()));
+        clock.advance(Duration.ofMinutes(1));
+
+        Job again = outbox.retry(failed);
+        assertEquals(JobState.QUEUED, again.state());
+        assertEquals(0, again.attempts(), "a fresh start");
+        assertEquals(clock.instant(), again.nextAttempt().orElseThrow());
+        assertEquals("refused", again.lastError(), "still shown until the next attempt");
+        assertEquals(clock.instant(), outbox.retry(retrying).nextAttempt().orElseThrow());
+        assertThrows(IllegalStateException.class, () -> outbox.retry(done));
+        assertThrows(NoSuchElementException.class, () -> outbox.retry(JobId.parse("20261124T230000Z-0000000000000001")));
+
+        outbox.close();
+        outbox = new Outbox(folder, clock);
+        assertEquals(JobState.QUEUED, outbox.job(failed).orElseThrow().state(), "persisted");
+        assertEquals(JobState.QUEUED, outbox.job(retrying).orElseThrow().state(), "persisted");
+    }
+
+    @Test
+    void discardDeletesTheJobButNotOneBeingDelivered() throws IOException {
+        JobId id = outbox.submit(request("store", stage(staging, "a.jpg", "x")));
+        JobId busy = outbox.submit(request("email"));
+        outbox.begin(busy, clock.instant());
+
+        assertThrows(IllegalStateException.class, () -> outbox.discard(busy));
+        assertThrows(IllegalStateException.class, () -> outbox.retry(busy));
+        assertTrue(outbox.discard(id));
+        assertFalse(outbox.discard(id));
+        assertFalse(Files.exists(folder.resolve(id.toString())));
+        assertEquals(List.of(busy), outbox.jobs().stream().map(Job::id).toList());
+        assertEquals(Set.of(".lock", busy.toString()), names(folder));
+    }
+
+    @Test
+    void purgeFinishedDeletesOldDeliveredJobsAndKeepsFailedOnes() throws IOException {
+        JobId oldDone = outbox.submit(request("store"));
+        JobId oldFailed = outbox.submit(request("email"));
+        outbox.settle(outbox.begin(oldDone, clock.instant()).orElseThrow().done(Receipt.of("a"), clock.instant()));
+        outbox.settle(outbox.begin(oldFailed, clock.instant()).orElseThrow().failed("no", clock.instant()));
+        clock.advance(Duration.ofDays(6));
+        JobId newDone = outbox.submit(request("store"));
+        JobId waiting = outbox.submit(request("store"));
+        outbox.settle(outbox.begin(newDone, clock.instant()).orElseThrow().done(Receipt.of("b"), clock.instant()));
+        clock.advance(Duration.ofDays(2));
+
+        assertEquals(1, outbox.purgeFinished(Duration.ofDays(7)));
+
+        assertEquals(List.of(oldFailed, newDone, waiting), outbox.jobs().stream().map(Job::id).toList());
+        assertFalse(Files.exists(folder.resolve(oldDone.toString())));
+        assertTrue(Files.exists(folder.resolve(oldFailed.toString())));
+    }
+
+    @Test
+    void requestsThatCouldNeverBecomeAPostAreRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> JobRequest.builder("Mastodon.pub", Origin.SOCIAL).sender("cam").receivedAt(T0).build());
+        assertThrows(IllegalArgumentException.class,
+                () -> JobRequest.builder("store", Origin.SOCIAL).sender(" ").receivedAt(T0).build());
+        assertThrows(NullPointerException.class,
+                () -> JobRequest.builder("store", Origin.SOCIAL).sender("cam").build());
+    }
+
+    private static Set<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        }
+    }
+}
