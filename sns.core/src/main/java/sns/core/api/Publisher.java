@@ -25,7 +25,10 @@ public interface Publisher {
      */
     String INSTANCE = "sns.instance";
 
-    /** The {@value #INSTANCE} value of a publisher that serves every instance not served by a service of its own. */
+    /**
+     * The {@value #INSTANCE} value of a publisher that serves every instance, the default one included, that no
+     * service of its own serves.
+     */
     String ANY_INSTANCE = "*";
 
     /**

@@ -32,8 +32,10 @@ public final class SafeFileName {
         // Code points, not chars: an emoji becomes one '_', not two.
         name.codePoints().forEach(c -> safe.append(isSafe(c) ? (char) c : '_'));
         int start = 0;
-        while (start < safe.length() && safe.charAt(start) == '.') {
-            start++; // "..", ".hidden" and "..._x" must not stay hidden or mean "parent"
+        while (start < safe.length() && (safe.charAt(start) == '.' || safe.charAt(start) == '_')) {
+            // "..", ".hidden" and "..._x" must not stay hidden or mean "parent"; like the reference server,
+            // "../../etc/passwd" becomes "etc_passwd"
+            start++;
         }
         String result = safe.substring(start);
         if (result.isEmpty()) {

@@ -15,7 +15,7 @@ public interface PublisherLookup {
     /**
      * The publisher registered for {@code name} and {@code instance}: the one with {@code sns.instance=instance},
      * else one with {@code sns.instance=*}; for the default instance ({@code instance} empty) the one without
-     * {@code sns.instance}.
+     * {@code sns.instance}, else one with {@code sns.instance=*}.
      *
      * @return the publisher, or nothing if none is installed now
      */

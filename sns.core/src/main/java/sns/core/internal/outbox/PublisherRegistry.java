@@ -36,7 +36,7 @@ final class PublisherRegistry implements PublisherLookup {
     @Override
     public Optional<Publisher> find(String name, String instance) {
         Optional<Publisher> exact = best(name, instance);
-        return exact.isPresent() || instance.isEmpty() ? exact : best(name, Publisher.ANY_INSTANCE);
+        return exact.isPresent() ? exact : best(name, Publisher.ANY_INSTANCE);
     }
 
     /** Highest ranking wins; on a tie the oldest service (lowest id), as OSGi does. */

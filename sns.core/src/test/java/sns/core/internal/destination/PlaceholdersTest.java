@@ -26,7 +26,7 @@ class PlaceholdersTest {
         Map<String, String> values = Placeholders.of(post, medium, Path.of("/upload/f/SAM_0001.JPG"));
 
         assertEquals(Placeholders.NAMES, values.keySet());
-        assertEquals("Camera@samsungcamera.com a@example.com,b@example.com /upload/f/SAM_0001.JPG _SAM_0001.JPG"
+        assertEquals("Camera@samsungcamera.com a@example.com,b@example.com /upload/f/SAM_0001.JPG SAM_0001.JPG"
                 + " Holiday Sent from camera Sent from camera  job-9", Placeholders.render(
                         "{sender} {recipient} {filename} {name} {subject} {body} {text} {site} {jobid}", values));
     }

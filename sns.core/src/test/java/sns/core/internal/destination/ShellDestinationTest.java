@@ -100,8 +100,8 @@ class ShellDestinationTest {
         Receipt receipt = shell(List.of("{filename}", "{name}"), null, store).publish(post);
 
         assertEquals(List.of(base.resolve("abc/SAM_0001.JPG").toString(), "SAM_0001.JPG",
-                base.resolve("abc/_SAM_0002.JPG").toString(), "_SAM_0002.JPG"), receivedArguments());
-        assertEquals("jpeg of ../SAM_0002.JPG", Files.readString(base.resolve("abc/_SAM_0002.JPG")));
+                base.resolve("abc/SAM_0002.JPG").toString(), "SAM_0002.JPG"), receivedArguments());
+        assertEquals("jpeg of ../SAM_0002.JPG", Files.readString(base.resolve("abc/SAM_0002.JPG")));
         assertEquals(base.resolve("abc").toString(), receipt.reference());
         assertEquals(dumpArgs + " ran for 2 files", receipt.detail());
     }
