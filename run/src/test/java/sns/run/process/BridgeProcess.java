@@ -136,6 +136,11 @@ public final class BridgeProcess implements AutoCloseable {
         return false;
     }
 
+    /** Kills the process without warning, like a power cut (SIGKILL). */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         process.destroy();
