@@ -58,7 +58,8 @@ class JobIdTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "20261124T225959Z", "20261124T225959Z-3F9A0C17E2B4D5A6",
         "20261124T225959Z-3f9a0c17e2b4d5a", "20261124T225959Z-3f9a0c17e2b4d5a6x", "20261332T225959Z-3f9a0c17e2b4d5a6",
-        "20260230T225959Z-3f9a0c17e2b4d5a6", "20261124T246059Z-3f9a0c17e2b4d5a6", ".tmp-20261124T225959Z-3f9a0c17e2b4d5a6",
+        "20260230T225959Z-3f9a0c17e2b4d5a6", "20261124T246059Z-3f9a0c17e2b4d5a6",
+        ".tmp-20261124T225959Z-3f9a0c17e2b4d5a6",
         "../20261124T225959Z-3f9a0c17e2b4d5a", "20261124t225959z-3f9a0c17e2b4d5a6"})
     void onlyTheExactFormIsAnId(String text) {
         assertThrows(IllegalArgumentException.class, () -> JobId.parse(text));

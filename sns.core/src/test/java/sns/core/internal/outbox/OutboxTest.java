@@ -216,7 +216,8 @@ class OutboxTest {
         assertEquals("refused", again.lastError(), "still shown until the next attempt");
         assertEquals(clock.instant(), outbox.retry(retrying).nextAttempt().orElseThrow());
         assertThrows(IllegalStateException.class, () -> outbox.retry(done));
-        assertThrows(NoSuchElementException.class, () -> outbox.retry(JobId.parse("20261124T230000Z-0000000000000001")));
+        JobId unknown = JobId.parse("20261124T230000Z-0000000000000001");
+        assertThrows(NoSuchElementException.class, () -> outbox.retry(unknown));
 
         outbox.close();
         outbox = new Outbox(folder, clock);

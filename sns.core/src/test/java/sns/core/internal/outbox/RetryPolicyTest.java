@@ -38,7 +38,8 @@ class RetryPolicyTest {
         for (int i = 0; i < 200; i++) {
             Instant next = policy.nextAttempt(afterAttempt(2), T0, Optional.empty()).orElseThrow();
             Duration d = Duration.between(T0, next);
-            assertTrue(d.compareTo(Duration.ofSeconds(30)) >= 0 && d.compareTo(Duration.ofSeconds(60)) <= 0, d.toString());
+            assertTrue(d.compareTo(Duration.ofSeconds(30)) >= 0 && d.compareTo(Duration.ofSeconds(60)) <= 0,
+                    d.toString());
         }
     }
 
