@@ -34,6 +34,14 @@ public interface CameraDesk {
     boolean hasSession(String sessionKey);
 
     /**
+     * Whether a request body of {@code declaredBytes} may be received now (-1: length unknown). Asked before the
+     * body of a PUT or an e-mail is read: a full spool or disk is answered at once, never half-way through a video.
+     *
+     * @return {@link Verdict.Kind#OK}, {@link Verdict.Kind#TOO_LARGE} or {@link Verdict.Kind#UNAVAILABLE}
+     */
+    Verdict admit(long declaredBytes);
+
+    /**
      * A photo or video announcement ({@code POST /{site}/photo|video}): remembers album, file name and text in the
      * session.
      *

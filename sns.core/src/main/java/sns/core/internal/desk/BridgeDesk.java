@@ -105,6 +105,15 @@ final class BridgeDesk implements CameraDesk {
     }
 
     @Override
+    public Verdict admit(long declaredBytes) {
+        Verdict verdict = jobs.admit(declaredBytes);
+        if (!verdict.isOk()) {
+            LOG.warn("Refusing a camera body of {} bytes: {}", declaredBytes, verdict.message());
+        }
+        return verdict;
+    }
+
+    @Override
     public boolean hasSession(String sessionKey) {
         return sessions.find(sessionKey).isPresent();
     }

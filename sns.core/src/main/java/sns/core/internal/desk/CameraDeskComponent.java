@@ -78,6 +78,11 @@ public final class CameraDeskComponent implements CameraDesk {
     }
 
     @Override
+    public Verdict admit(long declaredBytes) {
+        return desk.admit(declaredBytes);
+    }
+
+    @Override
     public boolean hasSession(String sessionKey) {
         return desk.hasSession(sessionKey);
     }

@@ -16,4 +16,11 @@ public interface JobSink {
      * @throws IOException when the job could not be written; staged files not yet moved stay where they were
      */
     String submit(PostDraft draft, List<StagedFile> media) throws IOException;
+
+    /**
+     * Whether a camera body of {@code declaredBytes} (-1: unknown) may be received now: refused with
+     * {@link sns.core.api.camera.Verdict.Kind#UNAVAILABLE} when the spool or the disk is full, so the camera is told
+     * before it sends, and nothing queued is touched.
+     */
+    sns.core.api.camera.Verdict admit(long declaredBytes);
 }

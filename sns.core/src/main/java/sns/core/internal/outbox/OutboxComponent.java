@@ -24,13 +24,19 @@ import sns.core.api.Publisher;
 import sns.core.api.camera.StagedFile;
 import sns.core.internal.desk.JobSink;
 import sns.core.internal.desk.PostDraft;
+import sns.core.internal.home.BridgeHomeActivator;
+import sns.core.api.camera.Verdict;
+import sns.core.api.outbox.JobView;
+import sns.core.api.outbox.OutboxService;
+import sns.core.api.outbox.SpoolUsage;
+import java.util.Optional;
 
 /**
  * The outbox in the running bridge: jobs in {@code data/outbox}, delivered to whichever Publisher services are
  * installed. A destination bundle that arrives later (hot deploy) wakes the dispatcher, and its waiting jobs go.
  */
-@Component(service = JobSink.class, configurationPid = "sns.outbox")
-public final class OutboxComponent implements JobSink {
+@Component(service = {JobSink.class, OutboxService.class}, configurationPid = "sns.outbox")
+public final class OutboxComponent implements JobSink, OutboxService {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxComponent.class);
 
@@ -38,11 +44,16 @@ public final class OutboxComponent implements JobSink {
     private final Outbox outbox;
     private final Dispatcher dispatcher;
     private final ScheduledExecutorService housekeeping;
+    private final SpoolGuard spool;
+    private final JobViews views;
 
     @Activate
     public OutboxComponent(@Reference BridgeHome home, OutboxSettings settings) throws IOException {
         Clock clock = Clock.systemUTC();
         this.outbox = new Outbox(home.dataFolder("outbox"), clock);
+        this.views = new JobViews(outbox);
+        this.spool = new SpoolGuard(List.of(outbox.folder(), home.dataFolder(BridgeHomeActivator.INCOMING)),
+                settings.spoolCapMegabytes() * 1024L * 1024L, clock);
         RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(settings.retryFirstSeconds()),
                 Duration.ofMinutes(settings.retryMaxMinutes()), Duration.ofHours(settings.giveUpHours()),
                 RetryPolicy.DEFAULT.minAttempts());
@@ -86,9 +97,45 @@ public final class OutboxComponent implements JobSink {
         return id.toString();
     }
 
-    /** The outbox itself, for the console page and the tests of later issues. */
-    Outbox outbox() {
-        return outbox;
+    @Override
+    public Verdict admit(long declaredBytes) {
+        return spool.admit(declaredBytes);
+    }
+
+    @Override
+    public List<JobView> jobs() {
+        return outbox.jobs().stream().map(views::of).toList();
+    }
+
+    @Override
+    public Optional<JobView> job(String id) {
+        return JobId.tryParse(id).flatMap(outbox::job).map(views::of);
+    }
+
+    @Override
+    public boolean retry(String id) throws IOException {
+        Optional<JobId> jobId = JobId.tryParse(id);
+        if (jobId.isEmpty() || outbox.job(jobId.get()).isEmpty()) {
+            return false;
+        }
+        outbox.retry(jobId.get());
+        dispatcher.wake();
+        return true;
+    }
+
+    @Override
+    public boolean discard(String id) throws IOException {
+        Optional<JobId> jobId = JobId.tryParse(id);
+        if (jobId.isEmpty()) {
+            return false;
+        }
+        views.forget(jobId.get());
+        return outbox.discard(jobId.get());
+    }
+
+    @Override
+    public SpoolUsage usage() {
+        return spool.usage();
     }
 
     private void purge(Duration keep) {

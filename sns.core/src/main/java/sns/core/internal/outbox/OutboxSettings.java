@@ -19,6 +19,11 @@ public @interface OutboxSettings {
             description = "A photo its destination keeps refusing for this long is marked failed (and kept).")
     int giveUpHours() default 24;
 
+    @AttributeDefinition(name = "Spool limit (MB)", min = "0",
+            description = "Most space the photos waiting in the outbox may take; when it is reached, cameras are told "
+                    + "to try later before they send. 0: no limit but the free disk space (64 MB are always kept free).")
+    int spoolCapMegabytes() default 2048;
+
     @AttributeDefinition(name = "Keep delivered jobs (days)", min = "0",
             description = "Delivered photos are removed from the outbox after this many days.")
     int keepDoneDays() default 7;

@@ -51,6 +51,10 @@ final class EmailEndpoint implements Endpoint {
             return CameraReplies.emailGetRedirect();
         }
         RequestBody.checkDeclared(request, limit);
+        Verdict room = desk.admit(request.contentLength());
+        if (!room.isOk()) {
+            return VerdictReplies.refusal(room);
+        }
         Staging staging = new Staging();
         boolean handedOver = false;
         try {

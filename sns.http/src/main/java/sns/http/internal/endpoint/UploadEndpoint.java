@@ -39,6 +39,10 @@ final class UploadEndpoint implements Endpoint {
             return CameraReplies.sessionExpired();
         }
         RequestBody.checkDeclared(request, limit);
+        Verdict room = desk.admit(request.contentLength());
+        if (!room.isOk()) {
+            return VerdictReplies.refusal(room);
+        }
         Path staged = desk.newStagedFile();
         boolean handedOver = false;
         try {

@@ -1,0 +1,39 @@
+package sns.core.api.outbox;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The outbox as an OSGi service: read its jobs, retry or discard one. */
+@ProviderType
+public interface OutboxService {
+
+    /** Every job the outbox holds, oldest first. */
+    List<JobView> jobs();
+
+    /** One job, if the outbox holds it. */
+    Optional<JobView> job(String id);
+
+    /**
+     * Tries a failed or retrying job again now, with a fresh retry window.
+     *
+     * @return whether the job exists and was re-queued
+     * @throws IllegalStateException if it is being delivered right now or already done
+     * @throws IOException if its state cannot be written
+     */
+    boolean retry(String id) throws IOException;
+
+    /**
+     * Deletes a job with its files; it will never be delivered.
+     *
+     * @return whether there was such a job
+     * @throws IllegalStateException if it is being delivered right now
+     * @throws IOException if it cannot be deleted
+     */
+    boolean discard(String id) throws IOException;
+
+    /** How full the spool is. */
+    SpoolUsage usage();
+}

@@ -1,0 +1,67 @@
+package sns.core.internal.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import sns.core.api.camera.Verdict.Kind;
+
+class SpoolGuardTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void admitsUntilTheCapThenRefusesWithoutTouchingWhatIsQueued() throws Exception {
+        Path outbox = Files.createDirectories(dir.resolve("outbox/job1"));
+        Path incoming = Files.createDirectories(dir.resolve("incoming"));
+        Files.write(outbox.resolve("a.jpg"), new byte[600_000]);
+        Clock clock = Clock.fixed(Instant.parse("2026-11-24T00:00:00Z"), ZoneOffset.UTC);
+        SpoolGuard guard = new SpoolGuard(List.of(dir.resolve("outbox"), incoming), 1_000_000, clock);
+
+        assertTrue(guard.admit(300_000).isOk());
+        assertEquals(Kind.UNAVAILABLE, guard.admit(500_000).kind(), "600 kB queued + 500 kB > 1 MB cap");
+        assertEquals(Kind.TOO_LARGE, guard.admit(2_000_000).kind(), "never fits");
+        assertEquals(600_000, guard.usage().bytes());
+        assertTrue(Files.exists(outbox.resolve("a.jpg")), "nothing queued was harmed");
+    }
+
+    @Test
+    void unknownLengthIsAdmittedWhileThereIsRoom() {
+        SpoolGuard guard = new SpoolGuard(List.of(dir), 1_000_000, Clock.systemUTC());
+        assertTrue(guard.admit(-1).isOk());
+    }
+
+    @Test
+    void noCapStillKeepsTheDiskReserve() {
+        SpoolGuard guard = new SpoolGuard(List.of(dir), 0, Clock.systemUTC());
+        long usable = guard.usage().usableDiskBytes();
+        assertTrue(guard.admit(1).isOk());
+        assertEquals(Kind.UNAVAILABLE, guard.admit(usable).kind(), "the last 64 MB of the disk stay free");
+    }
+
+    @Test
+    void usageIsMeasuredAgainAfterTwoSeconds() throws Exception {
+        Instant[] now = {Instant.parse("2026-11-24T00:00:00Z")};
+        Clock clock = new Clock() {
+            public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            public Clock withZone(java.time.ZoneId zone) { return this; }
+            public Instant instant() { return now[0]; }
+        };
+        SpoolGuard guard = new SpoolGuard(List.of(dir), 0, clock);
+        assertEquals(0, guard.usage().bytes());
+        Files.write(dir.resolve("b"), new byte[1000]);
+        assertEquals(0, guard.usage().bytes(), "cached");
+        now[0] = now[0].plusSeconds(3);
+        assertEquals(1000, guard.usage().bytes());
+    }
+}
