@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** The built-in {@code shell} destination (configuration {@code sns.shell}). */
-@ObjectClassDefinition(pid = "sns.shell", name = "SNS Bridge: run a command",
+@ObjectClassDefinition(pid = "sns.shell", factoryPid = "sns.shell", name = "SNS Bridge: run a command",
         description = "Runs a program for every photo sent to the 'shell' destination, after storing it. The program "
                 + "is started directly, never through a shell: each argument is one entry, placeholders are replaced "
                 + "inside each entry: {sender} {recipient} {filename} {subject} {body} {site} {jobid}.")
@@ -12,7 +12,7 @@ public @interface ShellSettings {
 
     @AttributeDefinition(name = "Command", description = "The program (absolute path) and its arguments, one per "
             + "entry, for example: /usr/local/bin/to-gallery, {filename}, {subject}")
-    String[] command();
+    String[] command() default {};
 
     @AttributeDefinition(name = "Input", required = false,
             description = "Text written to the program's standard input, with the same placeholders; empty for none.")
