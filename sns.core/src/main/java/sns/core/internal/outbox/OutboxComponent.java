@@ -72,6 +72,12 @@ public final class OutboxComponent implements JobSink, OutboxService {
     void stop() {
         housekeeping.shutdownNow();
         dispatcher.stop();
+        try {
+            // Releases the outbox's lock: a new configuration activates a new component on the same folder.
+            outbox.close();
+        } catch (IOException e) {
+            LOG.warn("Closing the outbox failed: {}", e.toString());
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
