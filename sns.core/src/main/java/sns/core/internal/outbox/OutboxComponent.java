@@ -53,7 +53,7 @@ public final class OutboxComponent implements JobSink, OutboxService {
         this.outbox = new Outbox(home.dataFolder("outbox"), clock);
         this.views = new JobViews(outbox);
         this.spool = new SpoolGuard(List.of(outbox.folder(), home.dataFolder(BridgeHomeActivator.INCOMING)),
-                settings.spoolCapMegabytes() * 1024L * 1024L, clock);
+                outbox::isDelivered, settings.spoolCapMegabytes() * 1024L * 1024L, clock);
         RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(settings.retryFirstSeconds()),
                 Duration.ofMinutes(settings.retryMaxMinutes()), Duration.ofHours(settings.giveUpHours()),
                 RetryPolicy.DEFAULT.minAttempts());
