@@ -447,6 +447,15 @@ public final class Outbox implements Closeable {
         return job.dueAt().isPresent();
     }
 
+    /** Whether {@code dir} is the folder of a job of this outbox that was delivered ({@link JobState#DONE}). */
+    synchronized boolean isDelivered(Path dir) {
+        if (!folder.equals(dir.getParent())) {
+            return false;
+        }
+        Optional<JobId> id = JobId.tryParse(dir.getFileName().toString());
+        return id.map(jobs::get).filter(job -> job.state() == JobState.DONE).isPresent();
+    }
+
     /** Whether an attempt on {@code id} is running in this outbox (an {@code IN_FLIGHT} job may be left over). */
     synchronized boolean isClaimed(JobId id) {
         return claimed.contains(id);

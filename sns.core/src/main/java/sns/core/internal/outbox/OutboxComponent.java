@@ -53,7 +53,7 @@ public final class OutboxComponent implements JobSink, OutboxService {
         this.outbox = new Outbox(home.dataFolder("outbox"), clock);
         this.views = new JobViews(outbox);
         this.spool = new SpoolGuard(List.of(outbox.folder(), home.dataFolder(BridgeHomeActivator.INCOMING)),
-                settings.spoolCapMegabytes() * 1024L * 1024L, clock);
+                outbox::isDelivered, settings.spoolCapMegabytes() * 1024L * 1024L, clock);
         RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(settings.retryFirstSeconds()),
                 Duration.ofMinutes(settings.retryMaxMinutes()), Duration.ofHours(settings.giveUpHours()),
                 RetryPolicy.DEFAULT.minAttempts());
@@ -72,6 +72,12 @@ public final class OutboxComponent implements JobSink, OutboxService {
     void stop() {
         housekeeping.shutdownNow();
         dispatcher.stop();
+        try {
+            // Releases the outbox's lock: a new configuration activates a new component on the same folder.
+            outbox.close();
+        } catch (IOException e) {
+            LOG.warn("Closing the outbox failed: {}", e.toString());
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

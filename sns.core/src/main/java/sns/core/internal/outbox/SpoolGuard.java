@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 import sns.core.api.camera.Verdict;
 import sns.core.api.outbox.SpoolUsage;
@@ -19,7 +20,8 @@ import sns.core.api.outbox.SpoolUsage;
 /**
  * Keeps the spool (jobs plus uploads being received) within its cap and the disk from filling up. Asked before a
  * camera's body is read, so a full stick says so at once instead of failing half-way through a video, and nothing
- * already queued is ever harmed to make room.
+ * already queued is ever harmed to make room. Delivered jobs kept for the record do not count against the cap (only
+ * against the disk reserve): they wait for nothing, and the camera would otherwise be refused until they are purged.
  */
 final class SpoolGuard {
 
@@ -28,6 +30,7 @@ final class SpoolGuard {
     private static final Duration CACHE = Duration.ofSeconds(2);
 
     private final List<Path> folders;
+    private final Predicate<Path> delivered;
     private final long capBytes;
     private final Clock clock;
     private Instant measuredAt = Instant.MIN;
@@ -38,7 +41,17 @@ final class SpoolGuard {
      * @param capBytes the cap; 0 for none (only the disk reserve applies)
      */
     SpoolGuard(List<Path> folders, long capBytes, Clock clock) {
+        this(folders, folder -> false, capBytes, clock);
+    }
+
+    /**
+     * @param folders what counts as spool (data/outbox, data/incoming)
+     * @param delivered whether a folder below them holds a delivered job, which does not count
+     * @param capBytes the cap; 0 for none (only the disk reserve applies)
+     */
+    SpoolGuard(List<Path> folders, Predicate<Path> delivered, long capBytes, Clock clock) {
         this.folders = List.copyOf(folders);
+        this.delivered = delivered;
         this.capBytes = capBytes;
         this.clock = clock;
     }
@@ -63,7 +76,7 @@ final class SpoolGuard {
     synchronized SpoolUsage usage() {
         Instant now = clock.instant();
         if (now.isAfter(measuredAt.plus(CACHE)) || now.isBefore(measuredAt)) {
-            measured = folders.stream().mapToLong(SpoolGuard::size).sum();
+            measured = folders.stream().mapToLong(this::size).sum();
             measuredAt = now;
         }
         long usable;
@@ -75,10 +88,15 @@ final class SpoolGuard {
         return new SpoolUsage(measured, capBytes, usable);
     }
 
-    private static long size(Path folder) {
+    private long size(Path folder) {
         long[] total = {0};
         try {
             Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return delivered.test(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     total[0] += attrs.size();

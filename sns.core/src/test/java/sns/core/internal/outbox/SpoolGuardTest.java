@@ -36,6 +36,18 @@ class SpoolGuardTest {
     }
 
     @Test
+    void deliveredJobsDoNotCountAgainstTheCap() throws Exception {
+        Path outbox = dir.resolve("outbox");
+        Files.write(Files.createDirectories(outbox.resolve("done")).resolve("a.jpg"), new byte[900_000]);
+        Files.write(Files.createDirectories(outbox.resolve("waiting")).resolve("b.jpg"), new byte[100_000]);
+        Clock clock = Clock.fixed(Instant.parse("2026-11-24T00:00:00Z"), ZoneOffset.UTC);
+        SpoolGuard guard = new SpoolGuard(List.of(outbox), outbox.resolve("done")::equals, 1_000_000, clock);
+
+        assertEquals(100_000, guard.usage().bytes(), "only what still waits");
+        assertTrue(guard.admit(300_000).isOk(), "a delivered photo kept for the record takes no camera's room");
+    }
+
+    @Test
     void unknownLengthIsAdmittedWhileThereIsRoom() {
         SpoolGuard guard = new SpoolGuard(List.of(dir), 1_000_000, Clock.systemUTC());
         assertTrue(guard.admit(-1).isOk());
