@@ -57,6 +57,7 @@ class DestinationInstancesTest {
     @Test
     void namedInstanceInheritsTheDefaultAndNeverLeaksIntoIt() throws Exception {
         Path out = home.dataFolder("instances-test").resolve("calls.txt");
+        Files.deleteIfExists(out); // the test framework's home outlives a run
         defaults = configurationAdmin.getConfiguration("sns.shell", "?");
         defaults.update(settings("default", out));
         photos = configurationAdmin.getFactoryConfiguration("sns.shell", "photos", "?");
