@@ -68,6 +68,8 @@ class OutboxFaultsTest {
      * five kills fall within the stream (about ten on the development machine, most of them mid-upload).
      */
     static final int PACE_MS = 20;
+    /** Kills stop here, so that a slow machine (slow uploads, more kills, slower starts) stays bounded in time. */
+    static final int MAX_KILLS = 16;
     static final String SPOOL_FULL =
             "<Response ErrCode=\"503\" ErrSubCode=\"0\" /><!-- Spool full, try again later -->";
     static final Pattern JOB_FOLDER = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{16}");
@@ -119,7 +121,7 @@ class OutboxFaultsTest {
                         while (!streamDone.get() && System.nanoTime() < until) {
                             Thread.sleep(5);
                         }
-                        if (streamDone.get()) {
+                        if (streamDone.get() || kills.get() >= MAX_KILLS) {
                             return;
                         }
                         if (requesting.get()) {
