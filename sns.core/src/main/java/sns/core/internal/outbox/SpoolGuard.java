@@ -69,6 +69,8 @@ final class SpoolGuard {
         if (usage.usableDiskBytes() - incoming < DISK_RESERVE) {
             return Verdict.refuse(Verdict.Kind.UNAVAILABLE, "Disk full, try again later");
         }
+        // counted at once, so uploads admitted before the next measurement see each other
+        measured += incoming;
         return Verdict.ok();
     }
 

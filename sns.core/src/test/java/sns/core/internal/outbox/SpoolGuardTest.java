@@ -31,7 +31,7 @@ class SpoolGuardTest {
         assertTrue(guard.admit(300_000).isOk());
         assertEquals(Kind.UNAVAILABLE, guard.admit(500_000).kind(), "600 kB queued + 500 kB > 1 MB cap");
         assertEquals(Kind.TOO_LARGE, guard.admit(2_000_000).kind(), "never fits");
-        assertEquals(600_000, guard.usage().bytes());
+        assertEquals(900_000, guard.usage().bytes(), "600 kB queued plus the 300 kB just admitted");
         assertTrue(Files.exists(outbox.resolve("a.jpg")), "nothing queued was harmed");
     }
 
@@ -45,6 +45,15 @@ class SpoolGuardTest {
 
         assertEquals(100_000, guard.usage().bytes(), "only what still waits");
         assertTrue(guard.admit(300_000).isOk(), "a delivered photo kept for the record takes no camera's room");
+    }
+
+    @Test
+    void uploadsAdmittedBetweenMeasurementsSeeEachOther() throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-24T00:00:00Z"), ZoneOffset.UTC);
+        SpoolGuard guard = new SpoolGuard(List.of(dir), 1_000_000, clock);
+        assertTrue(guard.admit(400_000).isOk());
+        assertTrue(guard.admit(400_000).isOk());
+        assertEquals(Kind.UNAVAILABLE, guard.admit(400_000).kind(), "three would exceed the cap");
     }
 
     @Test
