@@ -34,6 +34,7 @@ final class ProcessSampler implements AutoCloseable {
     private long peakRetained = -1;
     private int heapSamples;
     private String heapProblem;
+    private boolean closing;
 
     /** Starts sampling; waits (at most 10 s) for jstat's first sample, so the peaks cover what follows. */
     ProcessSampler(long pid, int periodMs) throws IOException, InterruptedException {
@@ -134,7 +135,7 @@ final class ProcessSampler implements AutoCloseable {
     }
 
     private synchronized void problem(String text) {
-        if (heapProblem == null) {
+        if (heapProblem == null && !closing) {
             heapProblem = text;
         }
         firstHeapSample.countDown();
@@ -175,6 +176,9 @@ final class ProcessSampler implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        synchronized (this) {
+            closing = true; // jstat's output closes under its reader now: not a problem to report
+        }
         timer.shutdownNow();
         timer.awaitTermination(5, TimeUnit.SECONDS);
         sampleRss();
