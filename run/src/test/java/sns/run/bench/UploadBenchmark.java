@@ -151,7 +151,8 @@ public final class UploadBenchmark {
     }
 
     private void concurrentCameras(Bridge bridge, Path photo) throws Exception {
-        System.out.printf(Locale.ROOT, "%n1. %d cameras at once, each repeating probe -> login -> announce -> PUT 1 MiB,"
+        System.out.printf(Locale.ROOT, "%n1. %d cameras at once, each repeating probe -> login -> announce"
+                + " -> PUT 1 MiB,"
                 + " %d s or %d sequences each, after %d s of the same to warm up (bridge: JVM defaults)%n", cameras,
                 seconds, sequences, warmup);
         int delivered = 0;
@@ -277,8 +278,9 @@ public final class UploadBenchmark {
     }
 
     private void idleLatency(Bridge bridge) throws Exception {
-        System.out.printf(Locale.ROOT, "%nidle, one request at a time: %d of each after %d to warm up, taking turns with"
-                + " a bare-JVM server answering a fixed 200 (BaselineServer, JVM defaults) so all see the same machine%n",
+        System.out.printf(Locale.ROOT, "%nidle, one request at a time: %d of each after %d to warm up, taking turns"
+                + " with a bare-JVM server answering a fixed 200 (BaselineServer, JVM defaults) so all see the same"
+                + " machine%n",
                 idleRequests, idleRequests / 2);
         int port = BridgeProcess.freePort();
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
@@ -336,7 +338,8 @@ public final class UploadBenchmark {
 
     private void uploadAgainstBaseline(Bridge bridge, Path source, String sha) throws Exception {
         System.out.printf(Locale.ROOT, "%n2. PUT of 200 MiB (random, streamed from disk), median of %d runs,"
-                + " against a plain Java receiver on the same disk (both JVM defaults; both force to disk at the end)%n",
+                + " against a plain Java receiver on the same disk (both JVM defaults; both force to disk at the"
+                + " end)%n",
                 runs);
         Path received = Files.createDirectories(scratch.resolve("receiver"));
         int port = BridgeProcess.freePort();
@@ -398,7 +401,8 @@ public final class UploadBenchmark {
                 ratio(median(bridgeCpu), median(baselineCpu)));
         System.out.printf(Locale.ROOT, "ratio target >= %.2f (medians): %s; stored files equal to the source (SHA-256):"
                 + " %d of %d; CPU = the receiving process's user + system time, median; all runs (s): baseline %s,"
-                + " bridge %s%n", UPLOAD_RATIO_TARGET, bridgeRate / baselineRate >= UPLOAD_RATIO_TARGET ? "met" : "missed",
+                + " bridge %s%n", UPLOAD_RATIO_TARGET,
+                bridgeRate / baselineRate >= UPLOAD_RATIO_TARGET ? "met" : "missed",
                 verified, runs, seconds(baseline), seconds(bridged));
     }
 
@@ -413,7 +417,7 @@ public final class UploadBenchmark {
             try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
                 return;
             } catch (IOException notYet) {
-                check(process.isAlive(), "the baseline receiver exited with " + (process.isAlive() ? 0 : process.exitValue()));
+                check(process.isAlive(), "the baseline process exited");
                 check(System.nanoTime() < deadline, "the baseline receiver does not listen on " + port);
                 Thread.sleep(20);
             }
@@ -428,8 +432,8 @@ public final class UploadBenchmark {
 
     private void heapFlatInFileSize(Path photo, Path source200, String sha200) throws Exception {
         System.out.printf(Locale.ROOT, "%n3. bridge with -Xmx32m: memory while a 200 MiB and then a 1 GiB PUT are"
-                + " received and stored (sampled every %d ms from the PUT until the file is in the store), after %d uploads of"
-                + " 1 MiB to warm up%n", SAMPLE_MS, WARMUP_UPLOADS);
+                + " received and stored (sampled every %d ms from the PUT until the file is in the store), after %d"
+                + " uploads of 1 MiB to warm up%n", SAMPLE_MS, WARMUP_UPLOADS);
         List<Memory> results = new ArrayList<>();
         String note = null;
         try (Bridge bridge = Bridge.start(jar, scratch.resolve("bridge-xmx32m"), List.of("-Xmx32m"))) {
@@ -470,7 +474,8 @@ public final class UploadBenchmark {
         if (results.size() == 2) {
             Memory small = results.get(0);
             Memory big = results.get(1);
-            System.out.printf(Locale.ROOT, row, "1 GiB/200 MiB", "", "", "", "", "", ratio(big.peakRss(), small.peakRss()),
+            System.out.printf(Locale.ROOT, row, "1 GiB/200 MiB", "", "", "", "", "",
+                    ratio(big.peakRss(), small.peakRss()),
                     ratio(big.peakHeap(), small.peakHeap()), ratio(big.peakRetained(), small.peakRetained()), "");
         }
         System.out.printf(Locale.ROOT, "succ = PUT until the answer, stored = PUT until the file is in the store;"
@@ -530,7 +535,7 @@ public final class UploadBenchmark {
                 process.awaitFirstAnswer(Duration.ofSeconds(120));
                 check(process.awaitLog("Imported " + config, Duration.ofSeconds(60)), "config not imported:\n"
                         + process.log());
-                // HTTP/1.0 here: until the camera endpoints are registered, Jetty's 404 keeps an HTTP/1.1 connection open
+                // HTTP/1.0 here: until the camera endpoints are registered, Jetty's 404 keeps HTTP/1.1 connections open
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (!BridgeProcess.HttpExchange.send(process.port(),
                         "GET / HTTP/1.0\r\nHost: gld.samsungosp.com\r\n\r\n", SMALL_TIMEOUT_MS).contains("deadbeef")) {
