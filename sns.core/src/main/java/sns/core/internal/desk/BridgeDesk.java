@@ -82,10 +82,12 @@ final class BridgeDesk implements CameraDesk {
             LOG.info("Login to {} refused: credentials cannot be decoded ({})", request.site(), e.getMessage());
             return Verdict.refuse(Kind.BAD_REQUEST, "Credentials cannot be decoded");
         }
-        if (!whitelist.allows(user)) {
+        Optional<String> allowed = whitelist.configuredSpelling(user);
+        if (allowed.isEmpty()) {
             LOG.info("Login to {} refused: {} is not an allowed camera", request.site(), user);
             return Verdict.refuse(Kind.UNAUTHORIZED, LOGIN_FAILED);
         }
+        user = allowed.get();
         Route route = router.forSite(request.site());
         String folder = route.isDefaultInstance() ? folderOf.apply(user) : route.instance();
         try {
@@ -174,8 +176,8 @@ final class BridgeDesk implements CameraDesk {
 
     @Override
     public Verdict email(EmailRequest request) {
-        Optional<String> address = SenderWhitelist.addressOf(request.sender());
-        if (address.isEmpty() || !whitelist.allows(address.get())) {
+        Optional<String> address = SenderWhitelist.addressOf(request.sender()).flatMap(whitelist::configuredSpelling);
+        if (address.isEmpty()) {
             LOG.info("E-mail from '{}' refused: not an allowed camera", request.sender());
             return Verdict.refuse(Kind.UNAUTHORIZED, NOT_WHITELISTED);
         }

@@ -2,8 +2,8 @@ package sns.core.internal.whitelist;
 
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,15 +24,16 @@ public final class SenderWhitelist {
     private static final Pattern ESCAPED_LT = Pattern.compile("&lt;", Pattern.CASE_INSENSITIVE);
     private static final Pattern ESCAPED_GT = Pattern.compile("&gt;", Pattern.CASE_INSENSITIVE);
 
-    private final Set<String> addresses;
+    /** Normalised address to the spelling the owner configured. */
+    private final Map<String, String> addresses;
 
     /**
      * @param senders the configured addresses; blanks around them and empty entries are ignored. An empty list
      *        lets nobody in: an unconfigured bridge must not relay for every camera in WiFi range.
      */
     public SenderWhitelist(Collection<String> senders) {
-        this.addresses = senders.stream().map(SenderWhitelist::normalise).filter(a -> !a.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+        this.addresses = senders.stream().map(String::strip).filter(a -> !a.isEmpty())
+                .collect(Collectors.toUnmodifiableMap(SenderWhitelist::normalise, a -> a, (first, second) -> first));
     }
 
     /**
@@ -41,7 +42,15 @@ public final class SenderWhitelist {
      * @param address e.g. {@code camera@SamsungCamera.com}; {@code null} is never allowed
      */
     public boolean allows(String address) {
-        return address != null && addresses.contains(normalise(address));
+        return address != null && addresses.containsKey(normalise(address));
+    }
+
+    /**
+     * The configured spelling of an allowed address. A camera owner who types {@code camera@…} one day and
+     * {@code Camera@…} the next is one user with one store folder (the folder name is a hash of the address).
+     */
+    public Optional<String> configuredSpelling(String address) {
+        return address == null ? Optional.empty() : Optional.ofNullable(addresses.get(normalise(address)));
     }
 
     /**

@@ -176,6 +176,14 @@ class BridgeDeskTest {
     }
 
     @Test
+    void oneUserOneFolderWhateverTheCaseTheCameraTyped() throws Exception {
+        StagedFile a = staged("A.JPG", 5);
+        assertTrue(desk.email(new EmailRequest("CAMERA@SAMSUNGCAMERA.COM", List.of("store@mydomain.com"), "", "",
+                List.of(a), "x")).isOk());
+        assertEquals("Camera@samsungcamera.com", jobs.get(0).draft().sender(), "the configured spelling");
+    }
+
+    @Test
     void dropOnlyEmailKeepsNothing() throws Exception {
         StagedFile a = staged("A.JPG", 5);
         assertTrue(desk.email(new EmailRequest("Camera@samsungcamera.com", List.of("drop@mydomain.com"), "", "",
