@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,8 +38,7 @@ public final class ReferenceConfigImporter {
 
     @Activate
     public ReferenceConfigImporter(BundleContext context, @Reference ConfigurationAdmin configurationAdmin) {
-        List<String> arguments = ProcessHandle.current().info().arguments().map(Arrays::asList).orElse(List.of());
-        Optional<String> named = HomeLocator.option(arguments, OPTION)
+        Optional<String> named = HomeLocator.option(HomeLocator.commandLine(), OPTION)
                 .or(() -> Optional.ofNullable(System.getenv(ENVIRONMENT)).filter(s -> !s.isBlank()));
         named.ifPresent(file -> importFile(Path.of(file).toAbsolutePath(), configurationAdmin));
     }

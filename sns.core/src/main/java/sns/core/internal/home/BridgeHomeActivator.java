@@ -2,8 +2,6 @@ package sns.core.internal.home;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
@@ -35,7 +33,7 @@ public final class BridgeHomeActivator implements BundleActivator {
 
     @Override
     public void start(BundleContext context) throws IOException {
-        Path home = HomeLocator.locate(commandLine(), context.getProperty(HomeLocator.PROPERTY), System.getenv(),
+        Path home = HomeLocator.locate(HomeLocator.commandLine(), context.getProperty(HomeLocator.PROPERTY), System.getenv(),
                 Path.of(""));
         HomeFolders folders = new HomeFolders(home).create();
         defaultProperty(context, FILEINSTALL_DIR, folders.conf().toString());
@@ -73,11 +71,4 @@ public final class BridgeHomeActivator implements BundleActivator {
         }
     }
 
-    /**
-     * The process's own arguments. The bnd launcher publishes them only after all bundles have started, too
-     * late for the home folder, so they are read from the operating system instead.
-     */
-    private static List<String> commandLine() {
-        return ProcessHandle.current().info().arguments().map(Arrays::asList).orElse(List.of());
-    }
 }

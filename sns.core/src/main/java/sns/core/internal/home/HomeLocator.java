@@ -67,6 +67,14 @@ public final class HomeLocator {
         return Optional.empty();
     }
 
+    /**
+     * The process's own arguments. The bnd launcher publishes them only after all bundles have started, too late
+     * for the home folder and the config.toml import, so they are read from the operating system instead.
+     */
+    public static List<String> commandLine() {
+        return ProcessHandle.current().info().arguments().map(java.util.Arrays::asList).orElse(List.of());
+    }
+
     private static int programStart(List<String> arguments) {
         for (int i = 0; i < arguments.size(); i++) {
             if (arguments.get(i).equals("-jar")) {
