@@ -173,6 +173,47 @@ class ProtocolFixturesTest {
                 || reply.hasHeader("Content-Type: text/html;charset=utf-8");
     }
 
+    /**
+     * Fixture 22's expectation, met by the zero-configuration {@code email} destination: one {@code .eml} in
+     * {@code data/email-pickup/} From the camera, To friend@example.com only, with both JPEGs byte-identical.
+     * Read as text (no Jakarta Mail on the test's class path inside OSGi).
+     */
+    static void assertEmailInPickup() throws Exception {
+        Path pickup = home.resolve("data/email-pickup");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<Path> emls = List.of();
+        while (emls.isEmpty()) {
+            if (Files.isDirectory(pickup)) {
+                try (Stream<Path> files = Files.list(pickup)) {
+                    emls = files.filter(f -> f.getFileName().toString().endsWith(".eml")).toList();
+                }
+            }
+            if (emls.isEmpty()) {
+                assertTrue(System.nanoTime() < deadline, "no .eml in " + pickup + ":\n" + bridge.log());
+                Thread.sleep(100);
+            }
+        }
+        assertEquals(1, emls.size(), emls.toString());
+        String eml = Files.readString(emls.get(0), StandardCharsets.ISO_8859_1);
+        String headers = eml.substring(0, eml.indexOf("\r\n\r\n") + 2);
+        assertTrue(headers.contains("\r\nFrom: Camera@samsungcamera.com\r\n") || headers.startsWith("From: Camera@samsungcamera.com\r\n"), headers);
+        assertTrue(headers.contains("\r\nTo: friend@example.com\r\n"), headers);
+        assertTrue(headers.contains("Subject: [Samsung Smart Camera] sent you files.\r\n"), headers);
+        assertEquals(2, Pattern.compile("(?i)content-disposition: attachment").matcher(eml).results().count(), eml.length() + " bytes");
+        assertEquals(JPEG_1, attachmentSha256(eml, "SAM_4371.JPG"));
+        assertEquals(JPEG_2, attachmentSha256(eml, "SAM_4372.JPG"));
+    }
+
+    /** The SHA-256 of the base64 body of the part whose headers name {@code fileName}. */
+    static String attachmentSha256(String eml, String fileName) throws Exception {
+        int at = eml.indexOf("filename=" + fileName);
+        assertTrue(at > 0, "no attachment " + fileName);
+        int body = eml.indexOf("\r\n\r\n", at) + 4;
+        int end = eml.indexOf("\r\n--", body);
+        byte[] bytes = java.util.Base64.getMimeDecoder().decode(eml.substring(body, end));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
     static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
@@ -323,6 +364,7 @@ class ProtocolFixturesTest {
         awaitFile(uploads.resolve("mailfolder/SAM_4372.JPG"), JPEG_2);
         assertTrue(jobManifests().stream().anyMatch(m -> m.contains("friend@example.com") && m.contains("email")),
                 "an e-mail job for friend@example.com exists");
+        assertEmailInPickup();
 
         assertReply(send("23"), 200, "<Response Status=\"succ\" />");
         assertTrue(jobManifests().stream().anyMatch(m -> m.contains("mastodon") && m.contains("fancy flower bed")),
