@@ -199,6 +199,8 @@ class ProtocolFixturesTest {
         assertTrue(headers.contains("\r\nFrom: Camera@samsungcamera.com\r\n") || headers.startsWith("From: Camera@samsungcamera.com\r\n"), headers);
         assertTrue(headers.contains("\r\nTo: friend@example.com\r\n"), headers);
         assertTrue(headers.contains("Subject: [Samsung Smart Camera] sent you files.\r\n"), headers);
+        assertTrue(eml.contains("Sent from Samsung Camera."), "the text body");
+        assertFalse(eml.contains("language_sh100_utf8"), "the camera's UI-language marker is removed");
         assertEquals(2, Pattern.compile("(?i)content-disposition: attachment").matcher(eml).results().count(), eml.length() + " bytes");
         assertEquals(JPEG_1, attachmentSha256(eml, "SAM_4371.JPG"));
         assertEquals(JPEG_2, attachmentSha256(eml, "SAM_4372.JPG"));
@@ -211,6 +213,10 @@ class ProtocolFixturesTest {
         int body = eml.indexOf("\r\n\r\n", at) + 4;
         int end = eml.indexOf("\r\n--", body);
         byte[] bytes = java.util.Base64.getMimeDecoder().decode(eml.substring(body, end));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    static String sha256Of(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
