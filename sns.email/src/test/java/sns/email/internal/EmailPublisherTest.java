@@ -156,6 +156,21 @@ class EmailPublisherTest {
     }
 
     @Test
+    void starttlsUpgradesBeforeAuthenticatingAndSending() throws Exception {
+        try (StartTlsSmtpServer server = new StartTlsSmtpServer(dir)) {
+            Map<String, Object> v = smtp(server.port(), "starttls");
+            v.put("trustAllCertificates", true);
+            publisher(v).publish(post("friend@example.com").media(List.of(jpeg("SAM_0001.JPG", 300))).build());
+            StartTlsSmtpServer.Session session = server.awaitSession();
+            assertTrue(session.tls(), "the conversation went through STARTTLS");
+            assertEquals("bridge", session.user(), "credentials sent only inside TLS");
+            assertEquals("s3cret", session.password());
+            assertTrue(session.message().contains("Subject: Holiday"), session.message());
+            assertTrue(session.message().contains("SAM_0001.JPG"), "the attachment");
+        }
+    }
+
+    @Test
     void wrongPasswordIsPermanentAndNotInTheMessage() throws Exception {
         int port = startGreenMail("smtp");
         Map<String, Object> v = smtp(port, "none");
