@@ -1,0 +1,326 @@
+package sns.mastodon.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import sns.core.api.DestinationSettings;
+import sns.core.api.Media;
+import sns.core.api.Post;
+import sns.core.api.PublishException;
+import sns.core.api.Publisher;
+import sns.core.api.Receipt;
+
+/**
+ * Posts to a server with the Mastodon API (Mastodon, Pixelfed, ...): each medium through {@code POST /api/v2/media}
+ * with its alt text as description (waiting through the 202 + {@code GET /api/v1/media/:id} processing flow), then
+ * {@code POST /api/v1/statuses} with the media ids and {@code Idempotency-Key} = the job id. More media than
+ * {@code mediaPerPost} become a thread of replies.
+ *
+ * <p>Media are streamed from disk ({@link BodyPublishers#ofFile}); the token never appears in a message.
+ */
+public final class MastodonPublisher implements Publisher {
+
+    static final String CAMERA = "\uD83D\uDCF7\uFE0F ";
+    static final String DEFAULT_VISIBILITY = "unlisted";
+    static final int DEFAULT_MEDIA_PER_POST = 4;
+    private static final List<String> VISIBILITIES = List.of("public", "unlisted", "private", "direct");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Everything a publisher needs, read from one instance's settings. */
+    record Options(URI baseUrl, String token, String visibility, String language, String postscript,
+            int mediaPerPost, Duration pollInterval, int pollAttempts, Duration timeout) {
+
+        Options {
+            if (token == null || token.isBlank()) {
+                throw new IllegalArgumentException("mastodon: no access token configured");
+            }
+            if (!VISIBILITIES.contains(visibility)) {
+                throw new IllegalArgumentException("mastodon: visibility must be one of " + VISIBILITIES);
+            }
+            if (mediaPerPost < 1) {
+                throw new IllegalArgumentException("mastodon: mediaPerPost must be at least 1");
+            }
+        }
+
+        /** Reads the settings; throws when the instance is not usable (no base URL or token). */
+        static Options of(DestinationSettings settings) {
+            return new Options(baseUrl(settings.string("baseUrl", "")), settings.secret("token"),
+                    settings.string("visibility", DEFAULT_VISIBILITY).toLowerCase(Locale.ROOT),
+                    settings.string("language", ""), settings.string("postscript", ""),
+                    (int) settings.number("mediaPerPost", DEFAULT_MEDIA_PER_POST),
+                    Duration.ofMillis(settings.number("pollIntervalMillis", 1000)),
+                    (int) settings.number("pollAttempts", 60),
+                    Duration.ofSeconds(settings.number("timeoutSeconds", 120)));
+        }
+
+        static URI baseUrl(String value) {
+            String v = value.trim();
+            while (v.endsWith("/")) {
+                v = v.substring(0, v.length() - 1);
+            }
+            if (v.isEmpty()) {
+                throw new IllegalArgumentException("mastodon: no baseUrl configured");
+            }
+            URI uri;
+            try {
+                uri = URI.create(v);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("mastodon: baseUrl is not a URL: " + v);
+            }
+            if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())
+                    || uri.getHost() == null) {
+                throw new IllegalArgumentException("mastodon: baseUrl must be an http(s) URL: " + v);
+            }
+            return uri;
+        }
+    }
+
+    private final Options options;
+    private final HttpClient http;
+    private final Clock clock;
+
+    MastodonPublisher(Options options, Clock clock) {
+        this.options = options;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The factory of {@link sns.core.api.PublisherInstances}: throws for an unusable instance. */
+    static MastodonPublisher create(DestinationSettings settings) {
+        return new MastodonPublisher(Options.of(settings), Clock.systemUTC());
+    }
+
+    Options options() {
+        return options;
+    }
+
+    @Override
+    public Receipt publish(Post post) throws PublishException {
+        List<Media> media = post.media();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < media.size(); i++) {
+            ids.add(upload(media.get(i), post.altText(i).orElse("")));
+        }
+        String text = statusText(post);
+        if (text.isEmpty() && ids.isEmpty()) {
+            throw PublishException.permanent("mastodon: nothing to post (no text and no media)", null);
+        }
+        int per = options.mediaPerPost();
+        String firstUrl = null;
+        String replyTo = null;
+        int parts = Math.max(1, (ids.size() + per - 1) / per);
+        for (int part = 0; part < parts; part++) {
+            List<String> chunk = ids.subList(Math.min(ids.size(), part * per), Math.min(ids.size(), (part + 1) * per));
+            String key = part == 0 ? post.jobId() : post.jobId() + "/" + (part + 1);
+            JsonNode status = postStatus(part == 0 ? text : "", chunk, replyTo, key);
+            replyTo = status.path("id").asText("");
+            if (part == 0) {
+                firstUrl = status.path("url").asText("");
+                if (firstUrl.isEmpty()) {
+                    firstUrl = status.path("uri").asText(replyTo);
+                }
+            }
+        }
+        return new Receipt(firstUrl, parts > 1 ? "thread of " + parts + " statuses" : "");
+    }
+
+    /** The status text: post text, camera model line and postscript, blank parts left out. */
+    String statusText(Post post) {
+        List<String> parts = new ArrayList<>();
+        if (!post.text().isBlank()) {
+            parts.add(post.text().strip());
+        }
+        if (!post.cameraModel().isBlank()) {
+            parts.add(CAMERA + post.cameraModel().strip());
+        }
+        if (!options.postscript().isBlank()) {
+            parts.add(options.postscript());
+        }
+        return String.join("\n\n", parts);
+    }
+
+    private String upload(Media medium, String description) throws PublishException {
+        String boundary = "----sns" + UUID.randomUUID().toString().replace("-", "");
+        String type = "image/pjpeg".equalsIgnoreCase(medium.contentType()) ? "image/jpeg" : medium.contentType();
+        String fileName = medium.name().replaceAll("[\"\\\\\r\n]", "_");
+        BodyPublisher file;
+        try {
+            file = BodyPublishers.ofFile(medium.file());
+        } catch (IOException e) {
+            throw PublishException.permanent("mastodon: cannot read " + medium.name() + ": " + e.getMessage(), e);
+        }
+        BodyPublisher body = BodyPublishers.concat(
+                BodyPublishers.ofString("--" + boundary + "\r\n"
+                        + "Content-Disposition: form-data; name=\"description\"\r\n"
+                        + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+                        + description + "\r\n"
+                        + "--" + boundary + "\r\n"
+                        + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                        + "Content-Type: " + type + "\r\n\r\n", StandardCharsets.UTF_8),
+                file,
+                BodyPublishers.ofString("\r\n--" + boundary + "--\r\n", StandardCharsets.UTF_8));
+        HttpRequest request = request("/api/v2/media")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(body).build();
+        HttpResponse<String> response = send(request, "uploading " + medium.name());
+        JsonNode answer = json(response);
+        String id = answer.path("id").asText("");
+        if (id.isEmpty()) {
+            throw PublishException.retryable("mastodon: the server gave no media id for " + medium.name(), null);
+        }
+        if (response.statusCode() == 202 || answer.path("url").isNull() || answer.path("url").isMissingNode()) {
+            awaitProcessed(id, medium.name());
+        }
+        return id;
+    }
+
+    private void awaitProcessed(String id, String name) throws PublishException {
+        for (int attempt = 0; attempt < options.pollAttempts(); attempt++) {
+            try {
+                Thread.sleep(options.pollInterval().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw PublishException.retryable("mastodon: interrupted while " + name + " was processed", e);
+            }
+            HttpResponse<String> response = send(request("/api/v1/media/" + encode(id)).GET().build(),
+                    "checking " + name);
+            if (response.statusCode() == 200) {
+                JsonNode answer = json(response);
+                if (!answer.path("url").isNull() && !answer.path("url").asText("").isEmpty()) {
+                    return;
+                }
+            }
+        }
+        throw PublishException.retryable("mastodon: the server is still processing " + name, null);
+    }
+
+    private JsonNode postStatus(String text, List<String> mediaIds, String replyTo, String idempotencyKey)
+            throws PublishException {
+        StringBuilder form = new StringBuilder();
+        field(form, "status", text);
+        for (String id : mediaIds) {
+            field(form, "media_ids[]", id);
+        }
+        field(form, "visibility", options.visibility());
+        if (!options.language().isEmpty()) {
+            field(form, "language", options.language());
+        }
+        if (replyTo != null && !replyTo.isEmpty()) {
+            field(form, "in_reply_to_id", replyTo);
+        }
+        HttpRequest request = request("/api/v1/statuses")
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(BodyPublishers.ofString(form.toString(), StandardCharsets.UTF_8)).build();
+        return json(send(request, "posting the status"));
+    }
+
+    private static void field(StringBuilder form, String name, String value) {
+        if (form.length() > 0) {
+            form.append('&');
+        }
+        form.append(encode(name)).append('=').append(encode(value));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(options.baseUrl() + path)).timeout(options.timeout())
+                .header("Authorization", "Bearer " + options.token())
+                .header("Accept", "application/json");
+    }
+
+    /** Sends and maps failures; returns only 2xx answers. */
+    private HttpResponse<String> send(HttpRequest request, String what) throws PublishException {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw PublishException.retryable("mastodon: network error while " + what + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw PublishException.retryable("mastodon: interrupted while " + what, e);
+        }
+        int code = response.statusCode();
+        if (code >= 200 && code < 300) {
+            return response;
+        }
+        String message = "mastodon: HTTP " + code + " while " + what + serverError(response.body());
+        if (code == 429) {
+            Duration wait = retryAfter(response.headers().firstValue("Retry-After").orElse(null), clock);
+            throw new PublishException(message, true, wait, null);
+        }
+        if (code >= 500 || code == 408) {
+            throw PublishException.retryable(message, null);
+        }
+        throw PublishException.permanent(message, null);
+    }
+
+    /** The server's {@code error} field as {@code ": message"}, or nothing. */
+    static String serverError(String body) {
+        try {
+            JsonNode node = JSON.readTree(body == null ? "" : body);
+            String error = node == null ? "" : node.path("error").asText("");
+            if (!error.isBlank()) {
+                return ": " + error.strip();
+            }
+        } catch (IOException notJson) {
+            // an HTML error page from a proxy: no message
+        }
+        return "";
+    }
+
+    /** {@code Retry-After} as seconds or an HTTP date; {@code null} when absent or unreadable. */
+    static Duration retryAfter(String header, Clock clock) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String v = header.trim();
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(clock.instant(), at.toInstant());
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException notDate) {
+                return null;
+            }
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws PublishException {
+        try {
+            JsonNode node = JSON.readTree(response.body());
+            if (node == null || !node.isObject()) {
+                throw PublishException.retryable("mastodon: unexpected answer (not a JSON object)", null);
+            }
+            return node;
+        } catch (IOException e) {
+            throw PublishException.retryable("mastodon: unexpected answer (not JSON)", e);
+        }
+    }
+}
