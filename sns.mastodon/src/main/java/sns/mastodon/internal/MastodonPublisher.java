@@ -98,6 +98,10 @@ public final class MastodonPublisher implements Publisher {
     private final Options options;
     private final HttpClient http;
     private final Clock clock;
+    private volatile Integer limit;
+
+    static final int DEFAULT_LIMIT = 500;
+    static final String ELLIPSIS = "…";
 
     MastodonPublisher(Options options, Clock clock) {
         this.options = options;
@@ -122,7 +126,7 @@ public final class MastodonPublisher implements Publisher {
         for (int i = 0; i < media.size(); i++) {
             ids.add(upload(media.get(i), post.altText(i).orElse("")));
         }
-        String text = statusText(post);
+        String text = fit(post, characterLimit());
         if (text.isEmpty() && ids.isEmpty()) {
             throw PublishException.permanent("mastodon: nothing to post (no text and no media)", null);
         }
@@ -147,9 +151,63 @@ public final class MastodonPublisher implements Publisher {
 
     /** The status text: post text, camera model line and postscript, blank parts left out. */
     String statusText(Post post) {
+        return statusText(post, post.text().strip());
+    }
+
+    /**
+     * The status text within the server's limit: a camera owner cannot shorten a text on the camera afterwards, so a
+     * text that is too long is cut (at a code point, never inside an emoji) and ends with an ellipsis rather than
+     * failing; the camera line and postscript stay.
+     */
+    String fit(Post post, int limit) {
+        String full = statusText(post);
+        if (full.codePointCount(0, full.length()) <= limit) {
+            return full;
+        }
+        String text = post.text().strip();
+        int rest = statusText(post, "").codePointCount(0, statusText(post, "").length());
+        int room = limit - rest - (rest > 0 ? 2 : 0) - 1;
+        if (room <= 0) {
+            return cut(full, limit - 1) + ELLIPSIS;
+        }
+        return statusText(post, cut(text, room).strip() + ELLIPSIS);
+    }
+
+    private static String cut(String s, int codePoints) {
+        return s.substring(0, s.offsetByCodePoints(0, Math.min(codePoints, s.codePointCount(0, s.length()))));
+    }
+
+    /**
+     * The server's status length limit ({@code configuration.statuses.max_characters} of
+     * {@code GET /api/v2/instance}), asked once; Mastodon's default of 500 when the server does not say.
+     */
+    int characterLimit() {
+        Integer known = limit;
+        if (known == null) {
+            known = DEFAULT_LIMIT;
+            try {
+                HttpResponse<String> response = http.send(request("/api/v2/instance").GET().build(),
+                        BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (response.statusCode() == 200) {
+                    int max = JSON.readTree(response.body()).path("configuration").path("statuses")
+                            .path("max_characters").asInt(0);
+                    known = max > 0 ? max : DEFAULT_LIMIT;
+                }
+                limit = known;
+            } catch (IOException e) {
+                return DEFAULT_LIMIT; // asked again next time
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return DEFAULT_LIMIT;
+            }
+        }
+        return known;
+    }
+
+    private String statusText(Post post, String text) {
         List<String> parts = new ArrayList<>();
-        if (!post.text().isBlank()) {
-            parts.add(post.text().strip());
+        if (!text.isBlank()) {
+            parts.add(text);
         }
         if (!post.cameraModel().isBlank()) {
             parts.add(CAMERA + post.cameraModel().strip());

@@ -104,6 +104,42 @@ class MastodonPublisherTest {
     }
 
     @Test
+    void tooLongTextIsShortenedToTheServersLimitWithAnEllipsis() throws Exception {
+        stub.maxCharacters = 60;
+        String text = "Ein sehr langer Text über den Sonnenuntergang am See 🌅 mit vielen Worten und noch mehr";
+        publisher(Map.of()).publish(post("job-long", text, List.of(), "NX300", List.of()));
+        assertEquals(List.of(), stub.errors);
+        String posted = stub.statuses.get(0).text();
+        assertTrue(posted.codePointCount(0, posted.length()) <= 60, posted);
+        assertTrue(posted.endsWith("…\n\n📷️ NX300\n\n#SamsungNX"), posted);
+        assertTrue(text.startsWith(posted.substring(0, posted.indexOf('…'))), "cut, not rewritten: " + posted);
+    }
+
+    @Test
+    void emojiAndRightToLeftTextWithinTheLimitArePostedUnchanged() throws Exception {
+        String text = "غروب الشمس فوق البحيرة 🌅🦆 שקיעה";
+        publisher(Map.of()).publish(post("job-rtl", text, List.of(), "", List.of()));
+        assertEquals(text + "\n\n#SamsungNX", stub.statuses.get(0).text());
+    }
+
+    @Test
+    void serverWithoutTheInstanceEndpointGetsMastodonsDefaultLimit() throws Exception {
+        stub.maxCharacters = 0;
+        String text = "x".repeat(600);
+        publisher(Map.of("postscript", "")).publish(post("job-old", text, List.of(), "", List.of()));
+        String posted = stub.statuses.get(0).text();
+        assertEquals(500, posted.codePointCount(0, posted.length()));
+        assertTrue(posted.endsWith("…"));
+    }
+
+    @Test
+    void cutNeverSplitsAnEmoji() {
+        MastodonPublisher p = (MastodonPublisher) publisher(Map.of("postscript", ""));
+        String posted = p.fit(post("j", "🌅🌅🌅🌅🌅", List.of(), "", List.of()), 4);
+        assertEquals("🌅🌅🌅…", posted);
+    }
+
+    @Test
     void statusTextLeavesOutMissingParts() throws Exception {
         publisher(Map.of("postscript", "", "visibility", "public", "language", "de"))
                 .publish(post("job-t", "Nur Text", List.of(), "", List.of()));

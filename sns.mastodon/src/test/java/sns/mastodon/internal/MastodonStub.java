@@ -42,6 +42,8 @@ final class MastodonStub implements AutoCloseable {
     private final Map<String, Integer> processing = new ConcurrentHashMap<>();
     private final java.util.Set<String> attached = ConcurrentHashMap.newKeySet();
     volatile int processingPolls;
+    /** What GET /api/v2/instance says about the status length; 0: the endpoint answers 404 (older servers). */
+    volatile int maxCharacters = 500;
     volatile int mediaGets;
     private final HttpServer server;
     private int nextId = 100;
@@ -79,7 +81,14 @@ final class MastodonStub implements AutoCloseable {
                 answer(ex, 401, "{\"error\":\"The access token is invalid\"}");
                 return;
             }
-            if (path.equals("/api/v2/media") && ex.getRequestMethod().equals("POST")) {
+            if (path.equals("/api/v2/instance") && ex.getRequestMethod().equals("GET")) {
+                if (maxCharacters > 0) {
+                    answer(ex, 200, "{\"domain\":\"stub.example\",\"configuration\":{\"statuses\":{\"max_characters\":"
+                            + maxCharacters + ",\"max_media_attachments\":4}}}");
+                } else {
+                    answer(ex, 404, "{\"error\":\"Record not found\"}");
+                }
+            } else if (path.equals("/api/v2/media") && ex.getRequestMethod().equals("POST")) {
                 upload(ex, body);
             } else if (path.startsWith("/api/v1/media/") && ex.getRequestMethod().equals("GET")) {
                 mediaGets++;
@@ -93,6 +102,10 @@ final class MastodonStub implements AutoCloseable {
                     answer(ex, 200, mediaJson(u, true));
                 }
             } else if (path.equals("/api/v1/statuses") && ex.getRequestMethod().equals("POST")) {
+                if (maxCharacters > 0 && lengthOfStatus(body) > maxCharacters) {
+                    reject(ex, 422, "Validation failed: Text character limit of " + maxCharacters + " exceeded");
+                    return;
+                }
                 status(ex, body);
             } else {
                 answer(ex, 404, "{\"error\":\"Record not found\"}");
@@ -210,6 +223,16 @@ final class MastodonStub implements AutoCloseable {
             byKey.put(key, s);
         }
         answer(ex, 200, statusJson(s));
+    }
+
+    private static int lengthOfStatus(byte[] body) {
+        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+            if (pair.startsWith("status=")) {
+                String text = URLDecoder.decode(pair.substring(7), StandardCharsets.UTF_8);
+                return text.codePointCount(0, text.length());
+            }
+        }
+        return 0;
     }
 
     private static String first(Map<String, List<String>> form, String key) {
