@@ -535,13 +535,7 @@ public final class UploadBenchmark {
                 process.awaitFirstAnswer(Duration.ofSeconds(120));
                 check(process.awaitLog("Imported " + config, Duration.ofSeconds(60)), "config not imported:\n"
                         + process.log());
-                // HTTP/1.0 here: until the camera endpoints are registered, Jetty's 404 keeps HTTP/1.1 connections open
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (!BridgeProcess.HttpExchange.send(process.port(),
-                        "GET / HTTP/1.0\r\nHost: gld.samsungosp.com\r\n\r\n", SMALL_TIMEOUT_MS).contains("deadbeef")) {
-                    check(System.nanoTime() < deadline, "camera endpoints never came up:\n" + process.log());
-                    Thread.sleep(100);
-                }
+                process.awaitCameraEndpoints(Duration.ofSeconds(60));
                 return bridge;
             } catch (Exception | Error e) {
                 bridge.close();

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import sns.run.process.BridgeProcess;
+import sns.run.process.ProtocolFixtures;
 import sns.run.process.BridgeProcess.HttpExchange;
 
 /**
@@ -48,22 +49,12 @@ class CameraRobustnessTest {
                 List.of("-Dorg.apache.felix.http.timeout=2000"), Map.of("CONFIG", config.toString()),
                 List.of("--home", home.toString()));
         bridge.awaitFirstAnswer(Duration.ofSeconds(60));
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!HttpExchange.send(bridge.port(), "GET / HTTP/1.0\r\nHost: gld.samsungosp.com\r\n\r\n", 5000)
-                .contains("deadbeef")) {
-            assertTrue(System.nanoTime() < deadline, bridge.log());
-            Thread.sleep(100);
-        }
+        bridge.awaitCameraEndpoints(Duration.ofSeconds(30));
         return bridge;
     }
 
     private static String fixture(String number) throws Exception {
-        Path dir = Path.of(System.getProperty("sns.fixtures", "../../shared/protocol/fixtures"));
-        try (Stream<Path> files = Files.list(dir)) {
-            Path f = files.filter(p -> p.getFileName().toString().startsWith(number + "-")
-                    && p.getFileName().toString().endsWith(".http")).findFirst().orElseThrow();
-            return Files.readString(f, StandardCharsets.ISO_8859_1);
-        }
+        return ProtocolFixtures.requestText(number);
     }
 
     private static String login(BridgeProcess bridge) throws Exception {

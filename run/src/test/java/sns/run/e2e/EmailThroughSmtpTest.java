@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
@@ -31,6 +29,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import sns.run.process.BridgeProcess;
+import sns.run.process.ProtocolFixtures;
 import sns.run.process.BridgeProcess.HttpExchange;
 
 /**
@@ -120,11 +119,6 @@ class EmailThroughSmtpTest {
     }
 
     private static String fixture(String number) throws Exception {
-        Path dir = Path.of(System.getProperty("sns.fixtures", "../../shared/protocol/fixtures"));
-        try (Stream<Path> files = Files.list(dir)) {
-            Path f = files.filter(p -> p.getFileName().toString().startsWith(number + "-")
-                    && p.getFileName().toString().endsWith(".http")).findFirst().orElseThrow();
-            return Files.readString(f, StandardCharsets.ISO_8859_1);
-        }
+        return ProtocolFixtures.requestText(number);
     }
 }

@@ -9,13 +9,12 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import sns.run.process.ProtocolFixtures;
 
 /**
  * A camera built from the protocol fixtures: logs in with fixture 13, announces with fixture 19 and PUTs like fixture
@@ -46,20 +45,10 @@ final class FixtureCamera {
     private final byte[] jpeg;
 
     FixtureCamera() throws IOException {
-        Path dir = Path.of(System.getProperty("sns.fixtures", "../../shared/protocol/fixtures"));
-        login = fixture(dir, "13");
-        announceTemplate = new String(fixture(dir, "19"), StandardCharsets.ISO_8859_1);
-        String put = new String(fixture(dir, "21"), StandardCharsets.ISO_8859_1);
+        login = ProtocolFixtures.request("13");
+        announceTemplate = ProtocolFixtures.requestText("19");
+        String put = ProtocolFixtures.requestText("21");
         jpeg = put.substring(put.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    private static byte[] fixture(Path dir, String number) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            Path file = files.filter(p -> p.getFileName().toString().startsWith(number + "-")
-                    && p.getFileName().toString().endsWith(".http")).findFirst()
-                    .orElseThrow(() -> new IOException("no fixture " + number + " in " + dir.toAbsolutePath()));
-            return Files.readAllBytes(file);
-        }
     }
 
     /** The 177-byte JPEG of fixture 21. */

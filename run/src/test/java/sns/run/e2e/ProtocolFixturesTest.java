@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import sns.run.process.BridgeProcess;
+import sns.run.process.ProtocolFixtures;
 
 /**
  * The camera side's acceptance tests: every request of shared/protocol/fixtures sent byte for byte over a raw
@@ -68,10 +69,7 @@ class ProtocolFixturesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        fixtures = Path.of(System.getProperty("sns.fixtures", "../../shared/protocol/fixtures")).toAbsolutePath();
-        if (!Files.isDirectory(fixtures)) {
-            fixtures = Path.of("../../shared/protocol/fixtures").toAbsolutePath();
-        }
+        fixtures = ProtocolFixtures.folder();
         assertTrue(Files.isRegularFile(fixtures.resolve("01-probe-gld-nx300.http")), "fixtures at " + fixtures);
         uploads = Files.createDirectories(scratch.resolve("uploads"));
         home = scratch.resolve("home");
@@ -93,13 +91,7 @@ class ProtocolFixturesTest {
                 List.of("--home", home.toString()));
         bridge.awaitFirstAnswer(Duration.ofSeconds(60));
         assertTrue(bridge.awaitLog("Imported " + config, Duration.ofSeconds(30)), bridge.log());
-        // the camera endpoints are up once the probe answers as the protocol says
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String probe = "GET / HTTP/1.0\r\nHost: gld.samsungosp.com\r\n\r\n";
-        while (!BridgeProcess.HttpExchange.send(bridge.port(), probe, 5000).contains("deadbeef")) {
-            assertTrue(System.nanoTime() < deadline, "camera endpoints never came up:\n" + bridge.log());
-            Thread.sleep(100);
-        }
+        bridge.awaitCameraEndpoints(Duration.ofSeconds(30));
     }
 
     @AfterAll
@@ -110,16 +102,12 @@ class ProtocolFixturesTest {
     }
 
     static byte[] fixture(String number) throws IOException {
-        try (Stream<Path> files = Files.list(fixtures)) {
-            Path file = files.filter(p -> p.getFileName().toString().startsWith(number + "-")
-                    && p.getFileName().toString().endsWith(".http")).findFirst().orElseThrow();
-            byte[] bytes = Files.readAllBytes(file);
-            if (sessionKey != null) {
-                String text = new String(bytes, StandardCharsets.ISO_8859_1).replace(FIXTURE_KEY, sessionKey);
-                bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-            }
-            return bytes;
+        byte[] bytes = ProtocolFixtures.request(number);
+        if (sessionKey != null) {
+            String text = new String(bytes, StandardCharsets.ISO_8859_1).replace(FIXTURE_KEY, sessionKey);
+            bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         }
+        return bytes;
     }
 
     static Reply send(String number) throws IOException {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import sns.run.process.BridgeProcess;
-import sns.run.process.BridgeProcess.HttpExchange;
 
 /**
  * The exported bridge on one home folder, killed and started again as often as a test likes; every start gets a new
@@ -67,12 +66,7 @@ final class RestartableBridge implements AutoCloseable {
     }
 
     private static boolean probe(BridgeProcess bridge) {
-        try {
-            return HttpExchange.send(bridge.port(), "GET / HTTP/1.0\r\nHost: gld.samsungosp.com\r\n\r\n", 5000)
-                    .contains("deadbeef");
-        } catch (IOException notYet) {
-            return false;
-        }
+        return bridge.answersGldProbe();
     }
 
     /** Kills the running bridge without warning (SIGKILL), like a power cut. */

@@ -109,6 +109,30 @@ public final class BridgeProcess implements AutoCloseable {
         throw new IllegalStateException("no HTTP answer within " + timeout + ":\n" + log());
     }
 
+    /**
+     * Waits until the camera endpoints answer the gld probe as the protocol says. HTTP/1.0: until they are
+     * registered, Jetty's 404 would keep an HTTP/1.1 connection open.
+     */
+    public void awaitCameraEndpoints(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!answersGldProbe()) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new IllegalStateException("camera endpoints never came up:\n" + log());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Whether the gld.samsungosp.com probe gets its ETag answer right now. */
+    public boolean answersGldProbe() {
+        try {
+            return HttpExchange.send(port, "GET / HTTP/1.0\r\nHost: gld.samsungosp.com\r\n\r\n", 5000)
+                    .contains("deadbeef");
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
     /** Resident set size of the process in bytes, from /proc. */
     public long residentBytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {

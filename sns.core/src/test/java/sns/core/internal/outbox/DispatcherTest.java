@@ -36,7 +36,7 @@ import sns.core.api.Post;
 import sns.core.api.PublishException;
 import sns.core.api.Publisher;
 import sns.core.api.Receipt;
-import sns.core.internal.outbox.Fixtures.MutableClock;
+import sns.core.internal.testing.MutableClock;
 import sns.core.internal.outbox.Fixtures.Registry;
 
 class DispatcherTest {

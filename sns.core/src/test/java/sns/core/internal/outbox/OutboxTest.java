@@ -30,7 +30,7 @@ import sns.core.api.Origin;
 import sns.core.api.Post;
 import sns.core.api.Receipt;
 import sns.core.api.camera.StagedFile;
-import sns.core.internal.outbox.Fixtures.MutableClock;
+import sns.core.internal.testing.MutableClock;
 
 class OutboxTest {
 

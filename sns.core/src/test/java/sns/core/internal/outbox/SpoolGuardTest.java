@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import sns.core.api.camera.Verdict.Kind;
+import sns.core.internal.testing.MutableClock;
 
 class SpoolGuardTest {
 
@@ -72,17 +73,12 @@ class SpoolGuardTest {
 
     @Test
     void usageIsMeasuredAgainAfterTwoSeconds() throws Exception {
-        Instant[] now = {Instant.parse("2026-11-24T00:00:00Z")};
-        Clock clock = new Clock() {
-            public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
-            public Clock withZone(java.time.ZoneId zone) { return this; }
-            public Instant instant() { return now[0]; }
-        };
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-24T00:00:00Z"));
         SpoolGuard guard = new SpoolGuard(List.of(dir), 0, clock);
         assertEquals(0, guard.usage().bytes());
         Files.write(dir.resolve("b"), new byte[1000]);
         assertEquals(0, guard.usage().bytes(), "cached");
-        now[0] = now[0].plusSeconds(3);
+        clock.advance(java.time.Duration.ofSeconds(3));
         assertEquals(1000, guard.usage().bytes());
     }
 }

@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sns.core.internal.testing.MutableClock;
 
 class SessionStoreTest {
 
