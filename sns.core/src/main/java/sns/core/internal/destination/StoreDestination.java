@@ -21,6 +21,7 @@ import sns.core.api.Post;
 import sns.core.api.PublishException;
 import sns.core.api.Publisher;
 import sns.core.api.Receipt;
+import sns.core.internal.io.AtomicFile;
 
 /**
  * The built-in {@code store} destination: copies the photos and videos into a folder under the upload folder
@@ -144,7 +145,7 @@ public final class StoreDestination implements Publisher {
         } finally {
             Files.deleteIfExists(temp);
         }
-        syncFolder(folder);
+        AtomicFile.forceFolder(folder); // the rename survives a power cut on the stick
         return target;
     }
 
@@ -164,15 +165,6 @@ public final class StoreDestination implements Publisher {
         } catch (AtomicMoveNotSupportedException e) {
             // Same folder, so this only happens on exotic file systems; a plain replace is the best left.
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** Makes the rename itself durable (power loss on the stick); best effort, not every OS can sync a folder. */
-    private static void syncFolder(Path folder) {
-        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.debug("store: cannot sync folder {}: {}", folder, e.toString());
         }
     }
 

@@ -53,11 +53,14 @@ public final class AtomicFile {
         return fileName.startsWith(TEMPORARY_PREFIX) && fileName.endsWith(TEMPORARY_SUFFIX);
     }
 
-    /** Makes the rename itself durable where the platform allows it (Linux does, Windows cannot open folders). */
-    private static void forceFolder(Path folder) {
+    /**
+     * Makes a rename or creation in {@code folder} durable where the platform allows it (Linux does, Windows cannot
+     * open folders): best effort, the data itself is already on the storage.
+     */
+    public static void forceFolder(Path folder) {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
-        } catch (IOException e) {
+        } catch (IOException | UnsupportedOperationException e) {
             // Best effort: the data itself is already on the storage; at worst the old file comes back.
         }
     }
