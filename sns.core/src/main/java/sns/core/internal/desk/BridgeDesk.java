@@ -44,6 +44,8 @@ final class BridgeDesk implements CameraDesk {
     static final String LOGIN_FAILED = "Login failed";
     static final String SESSION_EXPIRED = "Session expired";
     static final String NOT_WHITELISTED = "Sender not in whitelist";
+    static final String NO_ALT_TEXT_LEFT = "Mastodon needs one alt text per photo (text~alt1~alt2): no alt text left"
+            + " for this photo";
     private static final Logger LOG = LoggerFactory.getLogger(BridgeDesk.class);
 
     private final SenderWhitelist whitelist;
@@ -53,15 +55,17 @@ final class BridgeDesk implements CameraDesk {
     private final Path storeFolder;
     private final JobSink jobs;
     private final Path staging;
+    private final AltTextBatches batches;
     private final Clock clock;
 
     /**
      * @param folderOf maps a camera user to its store folder name (HMAC of the address with the folder secret)
      * @param storeFolder the store destination's base folder; a user's folder there is created at login
      * @param staging where request bodies are streamed before they become part of a job
+     * @param batches social uploads held until their alt texts are used (Mastodon)
      */
     BridgeDesk(SenderWhitelist whitelist, Router router, SessionStore sessions, UnaryOperator<String> folderOf,
-            Path storeFolder, JobSink jobs, Path staging, Clock clock) {
+            Path storeFolder, JobSink jobs, Path staging, AltTextBatches batches, Clock clock) {
         this.whitelist = whitelist;
         this.router = router;
         this.sessions = sessions;
@@ -69,6 +73,7 @@ final class BridgeDesk implements CameraDesk {
         this.storeFolder = storeFolder;
         this.jobs = jobs;
         this.staging = staging;
+        this.batches = batches;
         this.clock = clock;
     }
 
@@ -88,6 +93,7 @@ final class BridgeDesk implements CameraDesk {
             return Verdict.refuse(Kind.UNAUTHORIZED, LOGIN_FAILED);
         }
         user = allowed.get();
+        sendAbandonedBatches();
         Route route = router.forSite(request.site());
         String folder = route.isDefaultInstance() ? folderOf.apply(user) : route.instance();
         try {
@@ -128,13 +134,20 @@ final class BridgeDesk implements CameraDesk {
         }
         CameraSession session = found.get();
         String fileName = SafeFileName.of(a.fileName());
-        // a new text starts a new batch of alt texts (SNS-PROTOCOL 10.1)
         CameraSession updated = session.withSite(a.site()).withAlbum(a.album()).withFileName(fileName)
                 .withContent(a.content());
-        if (!a.content().equals(session.content())) {
-            updated = updated.withMastodonMediaIds(List.of());
-        }
         try {
+            if (needsAltTexts(router.forSite(a.site()))) {
+                // a new text starts a new batch of alt texts (SNS-PROTOCOL 10.1); refusing here spares the
+                // camera sending a photo over LTE that would be refused after the upload
+                batches.announced(session.key().value(), a.content());
+                if (batches.isFull(session.key().value(), a.content(), CameraText.parse(a.content()).altTexts()
+                        .size())) {
+                    LOG.info("{} announced {} for Mastodon without an alt text left in '{}'", session.user(),
+                            fileName, a.content());
+                    return Verdict.refuse(Kind.BAD_REQUEST, NO_ALT_TEXT_LEFT);
+                }
+            }
             if (!sessions.update(updated)) {
                 return Verdict.refuse(Kind.UNAUTHORIZED, SESSION_EXPIRED);
             }
@@ -165,6 +178,9 @@ final class BridgeDesk implements CameraDesk {
             return Verdict.ok();
         }
         try {
+            if (needsAltTexts(route)) {
+                return held(session, draft, medium);
+            }
             String job = jobs.submit(draft, List.of(medium));
             LOG.info("{} from {} via {} accepted as job {} for {}", name, session.user(), session.site(), job, route);
             return Verdict.ok(job);
@@ -172,6 +188,31 @@ final class BridgeDesk implements CameraDesk {
             LOG.error("Cannot queue {} from {}: {}", name, session.user(), e.toString());
             return Verdict.refuse(Kind.UNAVAILABLE, "Cannot store the upload");
         }
+    }
+
+    private Verdict held(CameraSession session, PostDraft draft, StagedFile medium) throws IOException {
+        AltTextBatches.Outcome outcome = batches.add(session.key().value(), session.content(), draft, medium);
+        if (outcome instanceof AltTextBatches.Outcome.Refused refused) {
+            deleteQuietly(medium.file());
+            LOG.info("{} from {} refused: {}", medium.name(), session.user(), refused.reason());
+            return Verdict.refuse(Kind.BAD_REQUEST, refused.reason());
+        }
+        if (outcome instanceof AltTextBatches.Outcome.Held h) {
+            LOG.info("{} from {} held for {}: photo {} of {} (one per alt text)", medium.name(), session.user(),
+                    draft.route(), h.held(), h.size());
+            return Verdict.ok("held");
+        }
+        return Verdict.ok(((AltTextBatches.Outcome.Sent) outcome).jobId());
+    }
+
+    /** Mastodon needs an alt text per photo, so its social uploads are batched by alt-text count (10.1). */
+    private static boolean needsAltTexts(Route route) {
+        return route.action().equals("mastodon");
+    }
+
+    /** Posts the photo batches of sessions that are gone, with the photos they hold. */
+    void sendAbandonedBatches() {
+        batches.sendAbandoned(sessions::isLive);
     }
 
     @Override
@@ -194,7 +235,7 @@ final class BridgeDesk implements CameraDesk {
         long images = media.stream().filter(m -> m.contentType().startsWith("image/")).count();
         for (String recipient : request.recipients().stream().sorted().toList()) {
             Route route = router.forRecipient(recipient);
-            if (route.action().equals("mastodon") && typed.altTexts().size() != images) {
+            if (needsAltTexts(route) && typed.altTexts().size() != images) {
                 // Mastodon posts need one alt text per image, and nothing is posted when they do not match
                 return Verdict.refuse(Kind.BAD_REQUEST, "Mastodon needs one alt text per photo: "
                         + typed.altTexts().size() + " alt texts for " + images + " photos");
@@ -212,8 +253,8 @@ final class BridgeDesk implements CameraDesk {
                     : e.getValue().stream().map(List::of).toList();
             for (List<String> recipients : groups) {
                 drafts.add(new PostDraft(route, Origin.EMAIL, "", address.get(), recipients, request.subject(),
-                        route.action().equals("mastodon") ? typed.text() : request.body(),
-                        route.action().equals("mastodon") ? typed.altTexts() : List.of(), request.camera(),
+                        needsAltTexts(route) ? typed.text() : request.body(),
+                        needsAltTexts(route) ? typed.altTexts() : List.of(), request.camera(),
                         clock.instant()));
             }
         }

@@ -45,7 +45,9 @@ public final class CameraDeskComponent implements CameraDesk {
         SessionStore sessions = new SessionStore(home.dataFolder("sessions"),
                 Duration.ofHours(settings.sessionIdleHours()), Clock.systemUTC());
         this.desk = new BridgeDesk(new SenderWhitelist(List.of(settings.senders())), new Router(routes(settings)),
-                sessions, folders::folderOf, folders.base(), jobs, staging, Clock.systemUTC());
+                sessions, folders::folderOf, folders.base(), jobs, staging,
+                new AltTextBatches(home.dataFolder("batches"), jobs), Clock.systemUTC());
+        desk.sendAbandonedBatches();
         if (settings.senders().length == 0) {
             LOG.warn("No camera is allowed yet: add the cameras' addresses to 'Allowed cameras' (sns.core senders)");
         }

@@ -1,7 +1,6 @@
 package sns.core.internal.session;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,15 +19,13 @@ import java.util.Objects;
  * @param album {@code Album Name} of the last announcement, empty before the first
  * @param fileName {@code File Name} of the last announcement, empty before the first
  * @param content the text the user typed for the last announcement, may be empty
- * @param mastodonMediaIds media ids already posted in the current batch: Mastodon needs one alt text per image and
- *        the camera never says how many files follow, so the batch is counted here (SNS-PROTOCOL 10.1)
  * @param createdAt when the camera logged in
  * @param lastUsedAt when the camera last used the key; the session expires after a period of idleness
  */
 public record CameraSession(SessionKey key, String user, String folder, String site, String instance, String album,
-        String fileName, String content, List<String> mastodonMediaIds, Instant createdAt, Instant lastUsedAt) {
+        String fileName, String content, Instant createdAt, Instant lastUsedAt) {
 
-    /** Checks that no field is {@code null} and freezes the media id list. */
+    /** Checks that no field is {@code null}. */
     public CameraSession {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(user, "user");
@@ -38,7 +35,6 @@ public record CameraSession(SessionKey key, String user, String folder, String s
         Objects.requireNonNull(album, "album");
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(content, "content");
-        mastodonMediaIds = List.copyOf(mastodonMediaIds);
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(lastUsedAt, "lastUsedAt");
     }
@@ -46,54 +42,48 @@ public record CameraSession(SessionKey key, String user, String folder, String s
     /** A session right after login: nothing announced yet. */
     public static CameraSession loggedIn(SessionKey key, String user, String folder, String site, String instance,
             Instant now) {
-        return new CameraSession(key, user, folder, site, instance, "", "", "", List.of(), now, now);
+        return new CameraSession(key, user, folder, site, instance, "", "", "", now, now);
     }
 
     /** A copy with another store folder (the site now maps to an instance, or no longer does). */
     public CameraSession withFolder(String folder) {
-        return new CameraSession(key, user, folder, site, instance, album, fileName, content, mastodonMediaIds,
-                createdAt, lastUsedAt);
+        return new CameraSession(key, user, folder, site, instance, album, fileName, content, createdAt,
+                lastUsedAt);
     }
 
     /** A copy for another site. */
     public CameraSession withSite(String site) {
-        return new CameraSession(key, user, folder, site, instance, album, fileName, content, mastodonMediaIds,
-                createdAt, lastUsedAt);
+        return new CameraSession(key, user, folder, site, instance, album, fileName, content, createdAt,
+                lastUsedAt);
     }
 
     /** A copy with another action instance. */
     public CameraSession withInstance(String instance) {
-        return new CameraSession(key, user, folder, site, instance, album, fileName, content, mastodonMediaIds,
-                createdAt, lastUsedAt);
+        return new CameraSession(key, user, folder, site, instance, album, fileName, content, createdAt,
+                lastUsedAt);
     }
 
     /** A copy with another announced album. */
     public CameraSession withAlbum(String album) {
-        return new CameraSession(key, user, folder, site, instance, album, fileName, content, mastodonMediaIds,
-                createdAt, lastUsedAt);
+        return new CameraSession(key, user, folder, site, instance, album, fileName, content, createdAt,
+                lastUsedAt);
     }
 
     /** A copy with another announced file name. */
     public CameraSession withFileName(String fileName) {
-        return new CameraSession(key, user, folder, site, instance, album, fileName, content, mastodonMediaIds,
-                createdAt, lastUsedAt);
+        return new CameraSession(key, user, folder, site, instance, album, fileName, content, createdAt,
+                lastUsedAt);
     }
 
     /** A copy with another announced text. */
     public CameraSession withContent(String content) {
-        return new CameraSession(key, user, folder, site, instance, album, fileName, content, mastodonMediaIds,
-                createdAt, lastUsedAt);
-    }
-
-    /** A copy with another list of media ids posted in this batch. */
-    public CameraSession withMastodonMediaIds(List<String> mastodonMediaIds) {
-        return new CameraSession(key, user, folder, site, instance, album, fileName, content, mastodonMediaIds,
-                createdAt, lastUsedAt);
+        return new CameraSession(key, user, folder, site, instance, album, fileName, content, createdAt,
+                lastUsedAt);
     }
 
     /** A copy last used at {@code lastUsedAt}. */
     public CameraSession withLastUsedAt(Instant lastUsedAt) {
-        return new CameraSession(key, user, folder, site, instance, album, fileName, content, mastodonMediaIds,
-                createdAt, lastUsedAt);
+        return new CameraSession(key, user, folder, site, instance, album, fileName, content, createdAt,
+                lastUsedAt);
     }
 }

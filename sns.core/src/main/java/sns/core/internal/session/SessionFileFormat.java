@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * The text of one file in {@code data/sessions}: UTF-8, one {@code name=value} line per field, values
  * percent-encoded (form encoding, {@link URLEncoder}) so the text a user typed on the camera may hold newlines,
- * {@code =} or any character and still reads back exactly. Media ids repeat the {@code mastodonMediaId} line, in
- * order; empty lines and unknown names are ignored. The first line names the format so a later version can
+ * {@code =} or any character and still reads back exactly. Empty lines are ignored, and so are the
+ * {@code mastodonMediaId} lines of earlier versions (photo batches now live in {@code data/batches}). The first line names the format so a later version can
  * recognise old files:
  *
  * <pre>
@@ -23,7 +23,6 @@ import java.util.Map;
  * key=0123456789abcdef0123456789abcdef
  * user=Camera%40samsungcamera.com
  * ...
- * mastodonMediaId=110000000000000001
  * createdAt=2025-06-01T10:00:00Z
  * lastUsedAt=2025-06-01T10:05:00Z
  * </pre>
@@ -49,7 +48,6 @@ final class SessionFileFormat {
         line(text, "album", session.album());
         line(text, "fileName", session.fileName());
         line(text, "content", session.content());
-        session.mastodonMediaIds().forEach(id -> line(text, MEDIA_ID, id));
         line(text, "createdAt", session.createdAt().toString());
         line(text, "lastUsedAt", session.lastUsedAt().toString());
         return text.toString().getBytes(UTF_8);
@@ -60,7 +58,6 @@ final class SessionFileFormat {
      */
     static CameraSession read(String text) {
         Map<String, String> fields = new HashMap<>();
-        List<String> mediaIds = new ArrayList<>();
         for (String line : text.split("\n", -1)) {
             if (line.isEmpty()) {
                 continue;
@@ -72,7 +69,7 @@ final class SessionFileFormat {
             String name = line.substring(0, equals);
             String value = URLDecoder.decode(line.substring(equals + 1), UTF_8);
             if (name.equals(MEDIA_ID)) {
-                mediaIds.add(value);
+                continue; // written by 0.1 sessions; batches now live in data/batches
             } else if (fields.put(name, value) != null) {
                 throw new IllegalArgumentException("field " + name + " twice");
             }
@@ -88,7 +85,7 @@ final class SessionFileFormat {
         try {
             return new CameraSession(new SessionKey(fields.get("key")), fields.get("user"), fields.get("folder"),
                     fields.get("site"), fields.get("instance"), fields.get("album"), fields.get("fileName"),
-                    fields.get("content"), mediaIds, Instant.parse(fields.get("createdAt")),
+                    fields.get("content"), Instant.parse(fields.get("createdAt")),
                     Instant.parse(fields.get("lastUsedAt")));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("bad time: " + e.getParsedString(), e);

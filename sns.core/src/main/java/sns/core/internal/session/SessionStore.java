@@ -126,6 +126,15 @@ public final class SessionStore {
     }
 
     /**
+     * Whether a key names a session that has not expired, without marking it used (the bridge's own look-ups,
+     * such as the search for abandoned photo batches, must not keep a session alive).
+     */
+    public synchronized boolean isLive(String rawKey) {
+        CameraSession session = SessionKey.parse(rawKey).map(sessions::get).orElse(null);
+        return session != null && !isExpired(session, clock.instant());
+    }
+
+    /**
      * Stores a changed session, in memory and on disk.
      *
      * @return {@code false}, storing nothing, if the session is gone meanwhile (logged out, expired): an upload

@@ -70,14 +70,30 @@ class BridgeDeskTest {
             }
         };
         Router router = new Router(Map.of("masto@mydomain.com", "mastodon", "store@mydomain.com", "store.mailfolder",
-                "drop@mydomain.com", "drop", "youtube", "drop"));
-        desk = new BridgeDesk(new SenderWhitelist(List.of("Camera@samsungcamera.com")), router,
-                new SessionStore(dir.resolve("sessions"), Duration.ofHours(1), Clock.systemUTC()),
-                user -> "folder-of-" + user.hashCode(), store, sink, staging, Clock.systemUTC());
+                "drop@mydomain.com", "drop", "youtube", "drop", "twitter", "mastodon"));
+        this.sink = sink;
+        this.router = router;
+        desk = newDesk(Duration.ofHours(1));
+    }
+
+    JobSink sink;
+    Router router;
+
+    /** A desk on the same folders, as after a restart of the bridge. */
+    private BridgeDesk newDesk(Duration sessionIdle) throws IOException {
+        Path staging = dir.resolve("incoming");
+        return new BridgeDesk(new SenderWhitelist(List.of("Camera@samsungcamera.com")), router,
+                new SessionStore(dir.resolve("sessions"), sessionIdle, Clock.systemUTC()),
+                user -> "folder-of-" + user.hashCode(), store, sink, staging,
+                new AltTextBatches(dir.resolve("batches"), sink), Clock.systemUTC());
     }
 
     private String login() {
-        Verdict v = desk.login(new LoginRequest("facebook", CRYPT_KEY, CAMERA_USER, "x", "NX300"));
+        return login("facebook");
+    }
+
+    private String login(String site) {
+        Verdict v = desk.login(new LoginRequest(site, CRYPT_KEY, CAMERA_USER, "x", "NX300"));
         assertTrue(v.isOk(), v.toString());
         return v.value();
     }
@@ -146,6 +162,93 @@ class BridgeDeskTest {
             assertEquals("image/jpeg", job.media().get(0).contentType());
         }
         assertFalse(jobs.get(0).media().get(0).file().equals(jobs.get(1).media().get(0).file()));
+    }
+
+    /** Announces and uploads one photo of a social upload, as the camera does (fixtures 19 and 21). */
+    private Verdict photo(String key, String name, String content) throws IOException {
+        Verdict announced = desk.announce(new Announcement(key, "twitter", false, "NX300", name, content));
+        StagedFile file = staged(name, 7);
+        Verdict put = desk.upload(new Upload(key, name, "image/pjpeg", file.file(), 7));
+        if (!announced.isOk()) {
+            assertEquals(announced.kind(), put.kind(), "the PUT is refused like its announcement");
+        }
+        if (!put.isOk()) {
+            assertFalse(Files.exists(file.file()), "a refused photo is not left in the spool");
+        }
+        return put;
+    }
+
+    @Test
+    void mastodonSocialUploadsArePostedOnceTheLastAltTextIsUsed() throws Exception {
+        String key = login("twitter");
+        assertTrue(photo(key, "SAM_0001.JPG", "Holiday!~a flower~a sign").isOk());
+        assertTrue(jobs.isEmpty(), "held until the second alt text is used");
+        assertTrue(photo(key, "SAM_0002.JPG", "Holiday!~a flower~a sign").isOk());
+        assertEquals(1, jobs.size(), "one post with both photos");
+        PostDraft draft = jobs.get(0).draft();
+        assertEquals("mastodon", draft.route().action());
+        assertEquals(Origin.SOCIAL, draft.origin());
+        assertEquals("Holiday!", draft.text());
+        assertEquals(List.of("a flower", "a sign"), draft.altTexts());
+        assertEquals("NX300", draft.cameraModel());
+        assertEquals(List.of("SAM_0001.JPG", "SAM_0002.JPG"), jobs.get(0).media().stream().map(StagedFile::name)
+                .toList());
+        assertEquals("image/jpeg", jobs.get(0).media().get(0).contentType());
+
+        Verdict third = photo(key, "SAM_0003.JPG", "Holiday!~a flower~a sign");
+        assertEquals(Kind.BAD_REQUEST, third.kind(), "more photos than alt texts");
+        assertEquals(1, jobs.size());
+
+        assertTrue(photo(key, "SAM_0004.JPG", "Next~one alt").isOk(), "a new text starts a new batch");
+        assertEquals(2, jobs.size());
+        assertEquals(List.of("SAM_0004.JPG"), jobs.get(1).media().stream().map(StagedFile::name).toList());
+    }
+
+    @Test
+    void mastodonSocialUploadWithoutAltTextIsRefusedAndNothingIsQueued() throws Exception {
+        String key = login("twitter");
+        assertEquals(Kind.BAD_REQUEST, photo(key, "SAM_0001.JPG", "No alt text").kind());
+        assertEquals(Kind.BAD_REQUEST, photo(key, "SAM_0002.JPG", "").kind());
+        assertTrue(jobs.isEmpty());
+        // a tilde with nothing after it is one (empty) alt text: the counting rule of the reference server
+        assertTrue(photo(key, "SAM_0003.JPG", "Empty alt~").isOk());
+        assertEquals(List.of(""), jobs.get(0).draft().altTexts());
+    }
+
+    @Test
+    void anAbandonedBatchIsPostedWithThePhotosItHas() throws Exception {
+        String key = login("twitter");
+        assertTrue(photo(key, "SAM_0001.JPG", "Trip~one~two~three").isOk());
+        assertTrue(photo(key, "SAM_0002.JPG", "Trip~one~two~three").isOk());
+        assertTrue(jobs.isEmpty());
+        // the camera starts another text before the third photo: the first two go out as they are
+        assertTrue(photo(key, "SAM_0003.JPG", "Other~x~y").isOk());
+        assertEquals(1, jobs.size());
+        assertEquals(List.of("SAM_0001.JPG", "SAM_0002.JPG"), jobs.get(0).media().stream().map(StagedFile::name)
+                .toList());
+        assertEquals(List.of("one", "two", "three"), jobs.get(0).draft().altTexts());
+
+        // the bridge restarts and the session has expired meanwhile: the held photo is posted, not lost
+        desk = newDesk(Duration.ZERO);
+        desk.sendAbandonedBatches();
+        assertEquals(2, jobs.size());
+        assertEquals("Other", jobs.get(1).draft().text());
+        assertEquals(List.of("SAM_0003.JPG"), jobs.get(1).media().stream().map(StagedFile::name).toList());
+        try (var left = Files.list(dir.resolve("batches"))) {
+            assertEquals(0, left.count(), "nothing left behind");
+        }
+    }
+
+    @Test
+    void aBatchSurvivesARestartWhileItsSessionLives() throws Exception {
+        String key = login("twitter");
+        assertTrue(photo(key, "SAM_0001.JPG", "Trip~one~two").isOk());
+        desk = newDesk(Duration.ofHours(1));
+        desk.sendAbandonedBatches();
+        assertTrue(jobs.isEmpty(), "the session lives: the batch waits for its second photo");
+        assertTrue(photo(key, "SAM_0002.JPG", "Trip~one~two").isOk());
+        assertEquals(1, jobs.size());
+        assertEquals(2, jobs.get(0).media().size());
     }
 
     @Test

@@ -19,7 +19,7 @@ class CameraSessionTest {
     @Test
     void loginStartsWithNothingAnnounced() {
         assertEquals(new CameraSession(new SessionKey(SessionKeyTest.VALID), "Camera@samsungcamera.com",
-                "yZXbyiz-pZX2DqmBjoRl", "facebook", "", "", "", "", List.of(), T0, T0), LOGGED_IN);
+                "yZXbyiz-pZX2DqmBjoRl", "facebook", "", "", "", "", T0, T0), LOGGED_IN);
     }
 
     @Test
@@ -27,31 +27,19 @@ class CameraSessionTest {
         Instant later = T0.plusSeconds(5);
         CameraSession s = LOGGED_IN;
         assertEquals(new CameraSession(s.key(), s.user(), "pub", s.site(), s.instance(), s.album(), s.fileName(),
-                s.content(), s.mastodonMediaIds(), s.createdAt(), s.lastUsedAt()), s.withFolder("pub"));
+                s.content(), s.createdAt(), s.lastUsedAt()), s.withFolder("pub"));
         assertEquals(new CameraSession(s.key(), s.user(), s.folder(), "picasa", s.instance(), s.album(),
-                s.fileName(), s.content(), s.mastodonMediaIds(), s.createdAt(), s.lastUsedAt()), s.withSite("picasa"));
+                s.fileName(), s.content(), s.createdAt(), s.lastUsedAt()), s.withSite("picasa"));
         assertEquals(new CameraSession(s.key(), s.user(), s.folder(), s.site(), "pub", s.album(), s.fileName(),
-                s.content(), s.mastodonMediaIds(), s.createdAt(), s.lastUsedAt()), s.withInstance("pub"));
+                s.content(), s.createdAt(), s.lastUsedAt()), s.withInstance("pub"));
         assertEquals(new CameraSession(s.key(), s.user(), s.folder(), s.site(), s.instance(), "NX300",
-                s.fileName(), s.content(), s.mastodonMediaIds(), s.createdAt(), s.lastUsedAt()), s.withAlbum("NX300"));
+                s.fileName(), s.content(), s.createdAt(), s.lastUsedAt()), s.withAlbum("NX300"));
         assertEquals(new CameraSession(s.key(), s.user(), s.folder(), s.site(), s.instance(), s.album(), "SAM.JPG",
-                s.content(), s.mastodonMediaIds(), s.createdAt(), s.lastUsedAt()), s.withFileName("SAM.JPG"));
+                s.content(), s.createdAt(), s.lastUsedAt()), s.withFileName("SAM.JPG"));
         assertEquals(new CameraSession(s.key(), s.user(), s.folder(), s.site(), s.instance(), s.album(),
-                s.fileName(), "hi~alt", s.mastodonMediaIds(), s.createdAt(), s.lastUsedAt()), s.withContent("hi~alt"));
+                s.fileName(), "hi~alt", s.createdAt(), s.lastUsedAt()), s.withContent("hi~alt"));
         assertEquals(new CameraSession(s.key(), s.user(), s.folder(), s.site(), s.instance(), s.album(),
-                s.fileName(), s.content(), List.of("1"), s.createdAt(), s.lastUsedAt()),
-                s.withMastodonMediaIds(List.of("1")));
-        assertEquals(new CameraSession(s.key(), s.user(), s.folder(), s.site(), s.instance(), s.album(),
-                s.fileName(), s.content(), s.mastodonMediaIds(), s.createdAt(), later), s.withLastUsedAt(later));
-    }
-
-    @Test
-    void mediaIdListIsFrozen() {
-        List<String> ids = new ArrayList<>(List.of("1"));
-        CameraSession s = LOGGED_IN.withMastodonMediaIds(ids);
-        ids.add("2");
-        assertEquals(List.of("1"), s.mastodonMediaIds());
-        assertThrows(UnsupportedOperationException.class, () -> s.mastodonMediaIds().add("3"));
+                s.fileName(), s.content(), s.createdAt(), later), s.withLastUsedAt(later));
     }
 
     @Test

@@ -18,7 +18,7 @@ class SessionFileFormatTest {
     static CameraSession awkwardSession() {
         return new CameraSession(new SessionKey(SessionKeyTest.VALID), "Camera@samsungcamera.com",
                 "yZXbyiz-pZX2DqmBjoRl", "facebook", "pub", "NX300 \"mini\"", "SAM_0001.JPG", AWKWARD,
-                List.of("110000000000000001", "a=b\nc", ""), Instant.parse("2025-06-01T10:00:00.123456789Z"),
+                Instant.parse("2025-06-01T10:00:00.123456789Z"),
                 Instant.parse("2025-06-01T10:05:00Z"));
     }
 

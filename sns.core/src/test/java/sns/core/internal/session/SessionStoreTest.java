@@ -61,7 +61,7 @@ class SessionStoreTest {
         assertEquals(created.withLastUsedAt(clock.instant()), found, "find marks the session used");
 
         CameraSession announced = found.withAlbum("NX300").withFileName("SAM_0001.JPG")
-                .withContent(SessionFileFormatTest.AWKWARD).withMastodonMediaIds(List.of("1", "2")).withSite("picasa");
+                .withContent(SessionFileFormatTest.AWKWARD).withSite("picasa");
         assertTrue(store.update(announced));
         assertEquals(announced, store.find(created.key().value()).orElseThrow());
     }
@@ -70,7 +70,7 @@ class SessionStoreTest {
     void sessionsSurviveARestart() throws Exception {
         SessionStore before = open();
         CameraSession created = before.create(USER, FOLDER, "facebook", "pub");
-        CameraSession announced = created.withContent(SessionFileFormatTest.AWKWARD).withMastodonMediaIds(List.of("7"));
+        CameraSession announced = created.withContent(SessionFileFormatTest.AWKWARD);
         before.update(announced);
 
         SessionStore after = open();

@@ -1,0 +1,250 @@
+package sns.core.internal.desk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import sns.core.api.Origin;
+import sns.core.api.camera.StagedFile;
+import sns.core.internal.io.AtomicFile;
+import sns.core.internal.route.Route;
+
+/**
+ * Social uploads for a destination that needs one alt text per photo (Mastodon, SNS-PROTOCOL 10.1). The camera
+ * announces and PUTs its photos one by one and never says how many follow, so the number of alt texts the user
+ * typed ({@code text~alt1~alt2}) is the size of the batch: each photo is held here, on disk, until the last alt
+ * text is used, and then the whole batch becomes one job (one post with every photo).
+ *
+ * <p>A batch lives in {@code <folder>/<session key>/}: the held photos ({@code 01-SAM_0001.JPG}, ...) and
+ * {@code batch.properties} (the post draft, the content types, whether the batch was already sent). The camera has
+ * been told "succ" for every held photo, so none may be lost: a batch the user abandons (a new text starts a new
+ * batch; the session expires; the bridge restarts and the session is gone) is sent with the photos it has.
+ */
+final class AltTextBatches {
+
+    /** What adding a photo did. */
+    sealed interface Outcome {
+        /** The photo is held; {@code held} of {@code size} photos are in. */
+        record Held(int held, int size) implements Outcome {
+        }
+
+        /** The photo completed the batch, which is now the job {@code jobId}. */
+        record Sent(String jobId) implements Outcome {
+        }
+
+        /** The photo was refused and not kept; {@code reason} is for the camera's log and the bridge's. */
+        record Refused(String reason) implements Outcome {
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(AltTextBatches.class);
+    private static final String STATE = "batch.properties";
+
+    private final Path folder;
+    private final JobSink jobs;
+
+    AltTextBatches(Path folder, JobSink jobs) throws IOException {
+        this.folder = Files.createDirectories(folder);
+        this.jobs = jobs;
+    }
+
+    /**
+     * Adds an uploaded photo to the batch of session {@code sessionKey}, whose text is {@code draft}'s. On
+     * {@link Outcome.Refused} the staged file is left where it was, for the caller to delete.
+     */
+    synchronized Outcome add(String sessionKey, String content, PostDraft draft, StagedFile photo)
+            throws IOException {
+        int size = draft.altTexts().size();
+        if (size == 0) {
+            return new Outcome.Refused("Mastodon needs an alt text for each photo: type the text, then ~ and one alt"
+                    + " text per photo (text~alt1~alt2)");
+        }
+        Path batch = folder.resolve(sessionKey);
+        Optional<Properties> existing = read(batch);
+        if (existing.isPresent() && !content.equals(existing.get().getProperty("content"))) {
+            send(batch, existing.get(), "a new text started a new batch");
+            existing = Optional.empty();
+        }
+        Properties state = existing.orElseGet(() -> newState(content, draft));
+        int held = count(state);
+        if (Boolean.parseBoolean(state.getProperty("sent")) || held >= size) {
+            return new Outcome.Refused("More photos than alt texts: " + size + " alt texts were used by the photos"
+                    + " already posted; type a new text to start a new post");
+        }
+        Files.createDirectories(batch);
+        String name = String.format("%02d-%s", held + 1, photo.name());
+        state.setProperty("file." + held, name);
+        state.setProperty("name." + held, photo.name());
+        state.setProperty("type." + held, photo.contentType());
+        Files.move(photo.file(), batch.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.forceFolder(batch);
+        save(batch, state);
+        if (held + 1 < size) {
+            return new Outcome.Held(held + 1, size);
+        }
+        return new Outcome.Sent(send(batch, state, "the last alt text was used"));
+    }
+
+    /**
+     * Whether a photo announced with {@code content} would be refused: no alt text, or every alt text used by
+     * photos already sent or held with this very text.
+     */
+    synchronized boolean isFull(String sessionKey, String content, int altTexts) throws IOException {
+        if (altTexts == 0) {
+            return true;
+        }
+        Optional<Properties> state = read(folder.resolve(sessionKey));
+        return state.isPresent() && content.equals(state.get().getProperty("content"))
+                && (Boolean.parseBoolean(state.get().getProperty("sent")) || count(state.get()) >= altTexts);
+    }
+
+    /** The camera announced {@code content}: a batch with another text is sent as it is, and a new one begins. */
+    synchronized void announced(String sessionKey, String content) throws IOException {
+        Path batch = folder.resolve(sessionKey);
+        Optional<Properties> state = read(batch);
+        if (state.isPresent() && !content.equals(state.get().getProperty("content"))) {
+            send(batch, state.get(), "a new text started a new batch");
+        }
+    }
+
+    /**
+     * Sends every batch whose session is gone (expired, logged out, lost): the camera was told "succ" for its
+     * photos, so they are posted with the alt texts they have rather than kept forever.
+     */
+    synchronized void sendAbandoned(Predicate<String> sessionExists) {
+        try (DirectoryStream<Path> batches = Files.newDirectoryStream(folder, Files::isDirectory)) {
+            for (Path batch : batches) {
+                String key = batch.getFileName().toString();
+                if (sessionExists.test(key)) {
+                    continue;
+                }
+                Optional<Properties> state = read(batch);
+                if (state.isPresent()) {
+                    send(batch, state.get(), "its session is gone");
+                } else {
+                    deleteTree(batch);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot look for abandoned photo batches in {}: {}", folder, e.toString());
+        }
+    }
+
+    private String send(Path batch, Properties state, String why) throws IOException {
+        List<StagedFile> photos = new ArrayList<>();
+        int held = count(state);
+        for (int i = 0; i < held; i++) {
+            Path file = batch.resolve(state.getProperty("file." + i));
+            if (Files.exists(file)) {
+                photos.add(new StagedFile(state.getProperty("name." + i), state.getProperty("type." + i), file,
+                        Files.size(file)));
+            }
+        }
+        String jobId = "";
+        if (!photos.isEmpty()) {
+            PostDraft draft = draftOf(state);
+            jobId = jobs.submit(draft, photos);
+            LOG.info("Photo batch of {} ({} of {} alt texts) sent as job {} for {}: {}", draft.sender(),
+                    photos.size(), draft.altTexts().size(), jobId, draft.route(), why);
+        }
+        // the photos now belong to the job: only the state stays, to refuse photos beyond the alt texts
+        try (Stream<Path> left = Files.list(batch)) {
+            for (Path p : left.filter(p -> !p.getFileName().toString().equals(STATE)).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        state.setProperty("sent", "true");
+        if (why.equals("the last alt text was used")) {
+            save(batch, state);
+        } else {
+            deleteTree(batch);
+        }
+        return jobId;
+    }
+
+    private static Properties newState(String content, PostDraft draft) {
+        Properties state = new Properties();
+        state.setProperty("content", content);
+        state.setProperty("route", draft.route().toString());
+        state.setProperty("site", draft.site());
+        state.setProperty("sender", draft.sender());
+        state.setProperty("text", draft.text());
+        state.setProperty("cameraModel", draft.cameraModel());
+        state.setProperty("receivedAt", draft.receivedAt().toString());
+        state.setProperty("alts", Integer.toString(draft.altTexts().size()));
+        for (int i = 0; i < draft.altTexts().size(); i++) {
+            state.setProperty("alt." + i, draft.altTexts().get(i));
+        }
+        return state;
+    }
+
+    private static PostDraft draftOf(Properties state) {
+        int alts = Integer.parseInt(state.getProperty("alts", "0"));
+        List<String> altTexts = new ArrayList<>();
+        for (int i = 0; i < alts; i++) {
+            altTexts.add(state.getProperty("alt." + i, ""));
+        }
+        return new PostDraft(Route.parse(state.getProperty("route")), Origin.SOCIAL, state.getProperty("site", ""),
+                state.getProperty("sender", ""), List.of(), "", state.getProperty("text", ""), altTexts,
+                state.getProperty("cameraModel", ""), Instant.parse(state.getProperty("receivedAt")));
+    }
+
+    private static int count(Properties state) {
+        int n = 0;
+        while (state.containsKey("file." + n)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static Optional<Properties> read(Path batch) throws IOException {
+        Path file = batch.resolve(STATE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Properties state = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            state.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException corrupt) {
+            LOG.warn("Ignoring the unreadable photo batch state {}: {}", file, corrupt.getMessage());
+            return Optional.empty();
+        }
+        try {
+            draftOf(state);
+        } catch (RuntimeException corrupt) {
+            LOG.warn("Ignoring the unreadable photo batch state {}: {}", file, corrupt.toString());
+            return Optional.empty();
+        }
+        return Optional.of(state);
+    }
+
+    private static void save(Path batch, Properties state) throws IOException {
+        StringWriter text = new StringWriter();
+        state.store(text, null);
+        AtomicFile.write(batch.resolve(STATE), text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void deleteTree(Path batch) throws IOException {
+        try (Stream<Path> all = Files.walk(batch)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
