@@ -2,7 +2,6 @@ package sns.mastodon.internal;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
@@ -261,7 +260,7 @@ public final class MastodonPublisher implements Publisher {
                 Thread.currentThread().interrupt();
                 throw PublishException.retryable("mastodon: interrupted while " + name + " was processed", e);
             }
-            HttpResponse<String> response = send(request("/api/v1/media/" + encode(id)).GET().build(),
+            HttpResponse<String> response = send(request("/api/v1/media/" + Form.encode(id)).GET().build(),
                     "checking " + name);
             if (response.statusCode() == 200) {
                 JsonNode answer = json(response);
@@ -275,34 +274,22 @@ public final class MastodonPublisher implements Publisher {
 
     private JsonNode postStatus(String text, List<String> mediaIds, String replyTo, String idempotencyKey)
             throws PublishException {
-        StringBuilder form = new StringBuilder();
-        field(form, "status", text);
+        Form form = new Form().add("status", text);
         for (String id : mediaIds) {
-            field(form, "media_ids[]", id);
+            form.add("media_ids[]", id);
         }
-        field(form, "visibility", options.visibility());
+        form.add("visibility", options.visibility());
         if (!options.language().isEmpty()) {
-            field(form, "language", options.language());
+            form.add("language", options.language());
         }
         if (replyTo != null && !replyTo.isEmpty()) {
-            field(form, "in_reply_to_id", replyTo);
+            form.add("in_reply_to_id", replyTo);
         }
         HttpRequest request = request("/api/v1/statuses")
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Content-Type", Form.CONTENT_TYPE)
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(BodyPublishers.ofString(form.toString(), StandardCharsets.UTF_8)).build();
         return json(send(request, "posting the status"));
-    }
-
-    private static void field(StringBuilder form, String name, String value) {
-        if (form.length() > 0) {
-            form.append('&');
-        }
-        form.append(encode(name)).append('=').append(encode(value));
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private HttpRequest.Builder request(String path) {

@@ -46,12 +46,18 @@ final class MastodonStub implements AutoCloseable {
     volatile int maxCharacters = 500;
     volatile int mediaGets;
     private final HttpServer server;
+    /** The app registration and OAuth endpoints; the token it issues is {@link #TOKEN}. */
+    final MastodonOAuthStub oauth = new MastodonOAuthStub(TOKEN);
     private int nextId = 100;
 
     MastodonStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     String baseUrl() {
@@ -75,6 +81,9 @@ final class MastodonStub implements AutoCloseable {
             if (c != null) {
                 c.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
                 answer(ex, c.code(), c.body());
+                return;
+            }
+            if (oauth.handles(ex, path, body)) {
                 return;
             }
             if (!("Bearer " + TOKEN).equals(ex.getRequestHeaders().getFirst("Authorization"))) {

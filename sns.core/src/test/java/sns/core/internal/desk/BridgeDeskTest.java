@@ -229,7 +229,7 @@ class BridgeDeskTest {
         assertEquals(List.of("one", "two", "three"), jobs.get(0).draft().altTexts());
 
         // the bridge restarts and the session has expired meanwhile: the held photo is posted, not lost
-        desk = newDesk(Duration.ZERO);
+        desk = newDesk(Duration.ofNanos(1));
         desk.sendAbandonedBatches();
         assertEquals(2, jobs.size());
         assertEquals("Other", jobs.get(1).draft().text());

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -46,8 +44,6 @@ class CameraSessionTest {
     void nullsAreRefused() {
         assertThrows(NullPointerException.class, () -> LOGGED_IN.withSite(null));
         assertThrows(NullPointerException.class, () -> LOGGED_IN.withContent(null));
-        assertThrows(NullPointerException.class, () -> LOGGED_IN.withMastodonMediaIds(null));
-        assertThrows(NullPointerException.class, () -> LOGGED_IN.withMastodonMediaIds(Arrays.asList("a", null)));
         assertThrows(NullPointerException.class, () -> LOGGED_IN.withLastUsedAt(null));
         assertThrows(NullPointerException.class,
                 () -> CameraSession.loggedIn(null, "u", "f", "facebook", "", T0));

@@ -41,9 +41,16 @@ class SessionFileFormatTest {
         List<String> lines = text.lines().toList();
         assertEquals("format=sns-session-1", lines.get(0));
         assertEquals("key=" + SessionKeyTest.VALID, lines.get(1));
-        assertEquals(14, lines.size(), text);
+        assertEquals(11, lines.size(), text);
         assertTrue(text.endsWith("\n"));
         lines.forEach(line -> assertEquals(1, line.chars().filter(c -> c == '=').count(), line));
+    }
+
+    @Test
+    void readsSessionsOfTheFirstVersionWithTheirMastodonMediaIds() {
+        String text = new String(SessionFileFormat.write(awkwardSession()), UTF_8);
+        String old = text.replace("createdAt=", "mastodonMediaId=110000000000000001\nmastodonMediaId=2\ncreatedAt=");
+        assertEquals(awkwardSession(), read(old), "the ids of 0.1 are dropped: batches live in data/batches");
     }
 
     @Test
