@@ -74,6 +74,13 @@ final class FixtureCamera {
         return exchange(port, withLength(request), 10_000);
     }
 
+    /** Fixture 19 for session {@code key} and file {@code name}, with {@code content} as the typed text. */
+    Reply announce(int port, String key, String name, String content) throws IOException {
+        String request = announceTemplate.replace(FIXTURE_KEY, key).replace(FIXTURE_NAME, name)
+                .replaceFirst("<Content>[^<]*</Content>", "<Content>" + content + "</Content>");
+        return exchange(port, withLength(request), 10_000);
+    }
+
     /** The head of a PUT like fixture 21, for {@code length} bytes of body. */
     static String putHead(String key, String name, long length) {
         return "PUT /upload/" + key + "/" + name + " HTTP/1.1\r\nHost: snsgw.samsungmobile.com:80\r\n"

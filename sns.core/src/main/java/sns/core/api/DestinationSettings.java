@@ -31,6 +31,17 @@ public record DestinationSettings(String instance, Map<String, Object> values) {
     }
 
     /**
+     * A free text setting exactly as configured, surrounding blanks included (a postscript configured as
+     * {@code " #photography"} keeps its space, as the reference server's posts do); {@code fallback} when absent or
+     * empty.
+     */
+    public String text(String key, String fallback) {
+        Object v = values.get(key);
+        String s = v == null ? "" : single(v);
+        return s.isEmpty() ? fallback : s;
+    }
+
+    /**
      * A secret (password, token): stored under {@code .key} (a private property that never becomes a service
      * property) or, from a hand-written file, under {@code key}.
      */

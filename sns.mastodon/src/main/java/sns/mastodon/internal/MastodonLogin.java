@@ -29,7 +29,7 @@ import sns.core.api.login.PendingLogin;
  * nothing to read), sends the owner to {@code /oauth/authorize} with the out-of-band redirect (the server then shows
  * a code instead of redirecting: the stick is not reachable from the server), and exchanges that code at
  * {@code POST /oauth/token}. The token is checked with {@code GET /api/v1/apps/verify_credentials} before it is
- * stored as {@code _token}.
+ * stored as {@code .token}.
  */
 @Component(property = Publisher.NAME + "=" + MastodonInstances.NAME)
 public final class MastodonLogin implements DestinationLogin {
@@ -88,7 +88,7 @@ public final class MastodonLogin implements DestinationLogin {
                 .timeout(TIMEOUT).header("Authorization", "Bearer " + accessToken)
                 .header("Accept", "application/json").GET().build();
         send(check, base, "checking the new token");
-        return Map.of("baseUrl", base.toString(), "_token", accessToken);
+        return Map.of("baseUrl", base.toString(), ".token", accessToken);
     }
 
     private static URI server(String address) throws LoginException {

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import sns.core.api.DestinationSettings;
 import sns.core.api.Media;
+import sns.core.api.Origin;
 import sns.core.api.Post;
 import sns.core.api.PublishException;
 import sns.core.api.Publisher;
@@ -65,7 +66,7 @@ public final class MastodonPublisher implements Publisher {
         static Options of(DestinationSettings settings) {
             return new Options(baseUrl(settings.string("baseUrl", "")), settings.secret("token"),
                     settings.string("visibility", DEFAULT_VISIBILITY).toLowerCase(Locale.ROOT),
-                    settings.string("language", ""), settings.string("postscript", ""),
+                    settings.string("language", ""), settings.text("postscript", ""),
                     (int) settings.number("mediaPerPost", DEFAULT_MEDIA_PER_POST),
                     Duration.ofMillis(settings.number("pollIntervalMillis", 1000)),
                     (int) settings.number("pollAttempts", 60),
@@ -208,7 +209,9 @@ public final class MastodonPublisher implements Publisher {
         if (!text.isBlank()) {
             parts.add(text);
         }
-        if (!post.cameraModel().isBlank()) {
+        // the camera line is the social upload's album (the model on NX cameras, SNS-PROTOCOL 10.1); an e-mail
+        // only knows the camera's User-Agent, which says nothing to a reader
+        if (post.origin() == Origin.SOCIAL && !post.cameraModel().isBlank()) {
             parts.add(CAMERA + post.cameraModel().strip());
         }
         if (!options.postscript().isBlank()) {

@@ -56,7 +56,7 @@ class MastodonLoginTest {
 
         String code = ownerCopiesCode(authorize);
         Map<String, Object> settings = login.finish(pending, code);
-        assertEquals(Map.of("baseUrl", stub.baseUrl(), "_token", MastodonStub.TOKEN), settings);
+        assertEquals(Map.of("baseUrl", stub.baseUrl(), ".token", MastodonStub.TOKEN), settings);
         assertEquals(List.of("apps", "authorize", "token", "verify"), stub.oauth.requests);
     }
 

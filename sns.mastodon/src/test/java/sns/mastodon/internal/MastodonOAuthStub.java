@@ -21,13 +21,13 @@ import com.sun.net.httpserver.HttpExchange;
  * code once, with the client's id, secret and the same redirect URI, and grants only the registered scopes;
  * {@code GET /api/v1/apps/verify_credentials} needs the issued token.
  */
-final class MastodonOAuthStub {
+public final class MastodonOAuthStub {
 
     record App(String clientId, String clientSecret, String redirectUri, Set<String> scopes) {
     }
 
     final Map<String, App> apps = new ConcurrentHashMap<>();
-    final List<String> requests = Collections.synchronizedList(new java.util.ArrayList<>());
+    public final List<String> requests = Collections.synchronizedList(new java.util.ArrayList<>());
     private final Map<String, App> codes = new ConcurrentHashMap<>();
     private final String token;
     /** When set, {@code /oauth/authorize} refuses (the owner pressed "Deny" or logged in to the wrong server). */
@@ -124,7 +124,7 @@ final class MastodonOAuthStub {
     }
 
     /** Reads the code out of the authorization page, as the owner would copy it. */
-    static String codeOnPage(String html) {
+    public static String codeOnPage(String html) {
         int start = html.indexOf("<code id=\"code\">");
         return start < 0 ? "" : html.substring(start + 16, html.indexOf("</code>", start));
     }

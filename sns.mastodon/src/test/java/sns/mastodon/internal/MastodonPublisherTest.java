@@ -69,9 +69,20 @@ class MastodonPublisherTest {
         return new Media(name, type, data.length, file);
     }
 
+    /** A social upload: its camera model is the album the camera announced. */
     private Post post(String job, String text, List<String> alts, String model, List<Media> media) {
-        return Post.builder(job, Origin.EMAIL).sender("cam@example.org").text(text).altTexts(alts)
+        return Post.builder(job, Origin.SOCIAL).sender("cam@example.org").text(text).altTexts(alts)
                 .cameraModel(model).media(media).build();
+    }
+
+    @Test
+    void anEmailPostHasNoCameraLineAndKeepsThePostscriptsBlanks() throws Exception {
+        Media a = photo("SAM_5001.JPG", "image/jpeg", 1);
+        // fixture 23: the e-mail's "camera" is its User-Agent, which means nothing to a reader
+        publisher(Map.of("postscript", " #photography #SamsungNX")).publish(Post.builder("job-mail", Origin.EMAIL)
+                .sender("cam@example.org").text("Holiday shot!").altTexts(List.of("fancy flower bed"))
+                .cameraModel("sdeClient").media(List.of(a)).build());
+        assertEquals("Holiday shot!\n\n #photography #SamsungNX", stub.statuses.get(0).text());
     }
 
     @Test

@@ -23,20 +23,20 @@ import com.sun.net.httpserver.HttpServer;
  * form {@code media_ids[]} of uploaded, unattached media, {@code Idempotency-Key} answering the same status again,
  * the 202 + {@code GET /api/v1/media/:id} flow. Canned failures can be queued per path.
  */
-final class MastodonStub implements AutoCloseable {
+public final class MastodonStub implements AutoCloseable {
 
-    static final String TOKEN = "stub-secret-token";
+    public static final String TOKEN = "stub-secret-token";
 
-    record Upload(String id, String fileName, String contentType, byte[] data, String description) {}
+    public record Upload(String id, String fileName, String contentType, byte[] data, String description) {}
 
-    record Status(String id, String url, String text, List<String> mediaIds, String visibility, String language,
+    public record Status(String id, String url, String text, List<String> mediaIds, String visibility, String language,
             String inReplyTo, String idempotencyKey) {}
 
     record Canned(int code, String body, Map<String, String> headers) {}
 
-    final Map<String, Upload> uploads = Collections.synchronizedMap(new LinkedHashMap<>());
-    final List<Status> statuses = Collections.synchronizedList(new ArrayList<>());
-    final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    public final Map<String, Upload> uploads = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final List<Status> statuses = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     final Map<String, Deque<Canned>> canned = new ConcurrentHashMap<>();
     private final Map<String, Status> byKey = new ConcurrentHashMap<>();
     private final Map<String, Integer> processing = new ConcurrentHashMap<>();
@@ -47,10 +47,10 @@ final class MastodonStub implements AutoCloseable {
     volatile int mediaGets;
     private final HttpServer server;
     /** The app registration and OAuth endpoints; the token it issues is {@link #TOKEN}. */
-    final MastodonOAuthStub oauth = new MastodonOAuthStub(TOKEN);
+    public final MastodonOAuthStub oauth = new MastodonOAuthStub(TOKEN);
     private int nextId = 100;
 
-    MastodonStub() throws IOException {
+    public MastodonStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
@@ -60,7 +60,7 @@ final class MastodonStub implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

@@ -12,8 +12,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * name. The page calls {@link #start} with the values the owner typed (or the instance already has), sends the owner
  * to {@link PendingLogin#authorizationUrl()}, and calls {@link #finish} with the code the service showed them; what
  * {@code finish} returns is written into the instance's configuration ({@link #configurationPid()}, or the factory
- * configuration {@code <pid>~<instance>} for a named instance). Keys starting with {@code _} are secrets: the page
- * never shows them.
+ * configuration {@code <pid>~<instance>} for a named instance). Keys starting with {@code .} are secrets (the
+ * property names Metatype gives {@code _token()}-style password fields): the page never shows them.
  */
 @ConsumerType
 public interface DestinationLogin {
@@ -36,7 +36,7 @@ public interface DestinationLogin {
     /**
      * Exchanges the code the owner copied from the service for credentials.
      *
-     * @return the settings to store in the instance's configuration (for example the base URL and {@code _token})
+     * @return the settings to store in the instance's configuration (for example the base URL and {@code .token})
      * @throws LoginException with a message for the owner when the code is wrong, expired or refused
      */
     Map<String, Object> finish(PendingLogin pending, String code) throws LoginException;

@@ -140,9 +140,11 @@ final class BridgeDesk implements CameraDesk {
             if (needsAltTexts(router.forSite(a.site()))) {
                 // a new text starts a new batch of alt texts (SNS-PROTOCOL 10.1); refusing here spares the
                 // camera sending a photo over LTE that would be refused after the upload
-                batches.announced(session.key().value(), a.content());
-                if (batches.isFull(session.key().value(), a.content(), CameraText.parse(a.content()).altTexts()
-                        .size())) {
+                int altTexts = CameraText.parse(a.content()).altTexts().size();
+                if (altTexts > 0) {
+                    batches.announced(session.key().value(), a.content());
+                }
+                if (batches.isFull(session.key().value(), a.content(), altTexts)) {
                     LOG.info("{} announced {} for Mastodon without an alt text left in '{}'", session.user(),
                             fileName, a.content());
                     return Verdict.refuse(Kind.BAD_REQUEST, NO_ALT_TEXT_LEFT);

@@ -216,6 +216,18 @@ class BridgeDeskTest {
     }
 
     @Test
+    void aRefusedAnnouncementLeavesTheUsedUpBatchAsItWas() throws Exception {
+        String key = login("twitter");
+        assertTrue(photo(key, "SAM_0001.JPG", "Done~only one").isOk());
+        assertEquals(Kind.BAD_REQUEST, desk.announce(new Announcement(key, "twitter", false, "NX300",
+                "SAM_0002.JPG", "no alt text")).kind());
+        StagedFile next = staged("SAM_0002.JPG", 7);
+        assertEquals(Kind.BAD_REQUEST, desk.upload(new Upload(key, "SAM_0002.JPG", "image/jpeg", next.file(), 7))
+                .kind(), "the session's text is still the used-up one");
+        assertEquals(1, jobs.size());
+    }
+
+    @Test
     void anAbandonedBatchIsPostedWithThePhotosItHas() throws Exception {
         String key = login("twitter");
         assertTrue(photo(key, "SAM_0001.JPG", "Trip~one~two~three").isOk());

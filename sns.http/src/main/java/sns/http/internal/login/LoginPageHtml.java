@@ -76,7 +76,7 @@ final class LoginPageHtml {
     }
 
     private static String linkState(Map<String, String> values) {
-        boolean linked = values.keySet().stream().anyMatch(k -> k.equals("_token"));
+        boolean linked = values.keySet().stream().anyMatch(k -> k.equals(".token"));
         return linked ? "An access token is stored; logging in again replaces it."
                 : "Not linked yet.";
     }

@@ -1,0 +1,230 @@
+package sns.run.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import sns.mastodon.internal.MastodonOAuthStub;
+import sns.mastodon.internal.MastodonStub;
+import sns.run.process.BridgeProcess;
+import sns.run.process.BridgeProcess.HttpExchange;
+import sns.run.process.ProtocolFixtures;
+
+/**
+ * The exported bridge posting to a local Mastodon stub (the sns.mastodon module's, as strict as Mastodon's
+ * documentation): linked from the Web Console's login page with no token in any file, fixture 23 (e-mail with alt
+ * texts), and a social-upload batch (login, then announce + PUT per photo) that becomes one post.
+ */
+class MastodonThroughStubTest {
+
+    private static final String MODEL_LINE = "\uD83D\uDCF7\uFE0F NX300";
+
+    @TempDir
+    Path scratch;
+
+    private MastodonStub mastodon;
+
+    @BeforeEach
+    void startMastodon() throws Exception {
+        mastodon = new MastodonStub();
+    }
+
+    @AfterEach
+    void stopMastodon() {
+        mastodon.close();
+    }
+
+    private BridgeProcess bridge(String mastodonBlock) throws Exception {
+        Path config = scratch.resolve("config.toml");
+        Files.writeString(config, """
+                UPLOAD_FOLDER = "%s"
+                SENDERS = ["Camera@samsungcamera.com"]
+                SECRET = "xiev5kaMeehaimub"
+                [ACTIONS]
+                "masto@mydomain.com" = "mastodon"
+                facebook = "mastodon"
+                [MASTODON]
+                POSTSCRIPT = " #photography #SamsungNX"
+                VISIBILITY = "unlisted"
+                %s
+                """.formatted(Files.createDirectories(scratch.resolve("uploads")), mastodonBlock));
+        Path home = scratch.resolve("home");
+        BridgeProcess bridge = BridgeProcess.start(BridgeProcess.exportedJar(), home, List.of(),
+                Map.of("CONFIG", config.toString()), List.of("--home", home.toString()));
+        bridge.awaitCameraEndpoints(Duration.ofSeconds(60));
+        return bridge;
+    }
+
+    @Test
+    void linkedFromTheConsoleThenFixture23IsPostedWithItsAltTexts() throws Exception {
+        try (BridgeProcess bridge = bridge("BASE_URL = \"" + mastodon.baseUrl() + "\"")) {
+            Console console = new Console(bridge, scratch.resolve("home"));
+            String page = console.awaitPage("Mastodon");
+            assertTrue(page.contains("Not linked yet."), page);
+            assertTrue(page.contains("value=\"" + mastodon.baseUrl() + "\""), "the configured server is offered");
+
+            // start: the bridge registers itself and shows the authorization address
+            HttpResponse<String> started = console.post(Map.of("token", formToken(page), "action", "start",
+                    "destination", "mastodon", "instance", "", "baseUrl", ""));
+            assertEquals(200, started.statusCode(), started.body());
+            String authorize = find(started.body(), "id=\"authorize\"[^>]*href=\"([^\"]+)\"").replace("&amp;", "&");
+            assertTrue(authorize.startsWith(mastodon.baseUrl() + "/oauth/authorize?"), authorize);
+
+            // the owner approves on the server and copies the code back
+            String serverPage = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(authorize)).build(),
+                    BodyHandlers.ofString()).body();
+            String code = MastodonOAuthStub.codeOnPage(serverPage);
+            HttpResponse<String> wrong = console.post(Map.of("token", formToken(page), "action", "finish",
+                    "login", find(started.body(), "name=\"login\" value=\"([0-9a-f]+)\""), "code", "not-the-code"));
+            assertEquals(502, wrong.statusCode(), "the server's refusal is shown");
+            assertTrue(wrong.body().contains("authorization grant is invalid"), wrong.body());
+            HttpResponse<String> finished = console.post(Map.of("token", formToken(page), "action", "finish",
+                    "login", find(started.body(), "name=\"login\" value=\"([0-9a-f]+)\""), "code", code));
+            assertEquals(200, finished.statusCode(), finished.body());
+            assertTrue(finished.body().contains("id=\"linked\""), finished.body());
+            assertFalse(console.get().contains(MastodonStub.TOKEN), "the token never shows on the page");
+            assertTrue(console.get().contains("An access token is stored"));
+
+            // fixture 23 now reaches Mastodon: two uploads with their alt texts, then one status
+            String reply = HttpExchange.send(bridge.port(), ProtocolFixtures.requestText("23"), 10_000);
+            assertEquals(200, HttpExchange.status(reply), reply);
+            assertTrue(reply.endsWith("<Response Status=\"succ\" />"), reply);
+            await(() -> mastodon.statuses.size() == 1, bridge, "one status");
+            MastodonStub.Status status = mastodon.statuses.get(0);
+            assertEquals("Holiday shot!\n\n #photography #SamsungNX", status.text());
+            assertEquals("unlisted", status.visibility());
+            List<MastodonStub.Upload> uploads = List.copyOf(mastodon.uploads.values());
+            assertEquals(List.of("SAM_5001.JPG", "SAM_5002.JPG"), uploads.stream().map(MastodonStub.Upload::fileName)
+                    .toList());
+            assertEquals(List.of("fancy flower bed", "traffic sign"), uploads.stream()
+                    .map(MastodonStub.Upload::description).toList());
+            assertEquals(List.of("image/jpeg", "image/jpeg"), uploads.stream().map(MastodonStub.Upload::contentType)
+                    .toList());
+            assertEquals(uploads.stream().map(MastodonStub.Upload::id).toList(), status.mediaIds());
+            assertEquals(List.of(), mastodon.errors, "the stub saw no malformed request");
+            assertFalse(bridge.log().contains(MastodonStub.TOKEN), "the token is never logged");
+        }
+    }
+
+    @Test
+    void aSocialUploadBatchBecomesOnePostWhenTheLastAltTextIsUsed() throws Exception {
+        try (BridgeProcess bridge = bridge("BASE_URL = \"" + mastodon.baseUrl() + "\"\nTOKEN = \""
+                + MastodonStub.TOKEN + "\"")) {
+            FixtureCamera camera = new FixtureCamera();
+            String key = camera.login(bridge.port()).orElseThrow(() -> new AssertionError("no session"));
+            String text = "Harbour at dusk~boats at the pier~a lighthouse";
+            for (String name : List.of("SAM_0101.JPG", "SAM_0102.JPG")) {
+                assertTrue(camera.announce(bridge.port(), key, name, text).status() == 200);
+                FixtureCamera.Reply put = camera.put(bridge.port(), key, name, camera.jpeg());
+                assertTrue(put.isSucc(), name + ": " + put);
+                if (name.endsWith("101.JPG")) {
+                    Thread.sleep(1500);
+                    assertEquals(0, mastodon.uploads.size(), "the first photo waits for the second alt text");
+                }
+            }
+            await(() -> mastodon.statuses.size() == 1, bridge, "one status for the batch");
+            MastodonStub.Status status = mastodon.statuses.get(0);
+            assertEquals("Harbour at dusk\n\n" + MODEL_LINE + "\n\n #photography #SamsungNX", status.text());
+            assertEquals(2, status.mediaIds().size());
+            assertEquals(List.of("boats at the pier", "a lighthouse"), mastodon.uploads.values().stream()
+                    .map(MastodonStub.Upload::description).toList());
+
+            // a third photo with the same text has no alt text left: refused before it is sent
+            FixtureCamera.Reply third = camera.announce(bridge.port(), key, "SAM_0103.JPG", text);
+            assertEquals(400, third.status(), third.toString());
+            // a photo without any alt text is refused too; nothing more is posted
+            assertEquals(400, camera.announce(bridge.port(), key, "SAM_0104.JPG", "no alt text").status());
+            assertEquals(400, camera.put(bridge.port(), key, "SAM_0104.JPG", camera.jpeg()).status());
+            Thread.sleep(1000);
+            assertEquals(1, mastodon.statuses.size());
+            assertEquals(List.of(), mastodon.errors);
+        }
+    }
+
+    private static String formToken(String page) {
+        return find(page, "name=\"token\" value=\"([0-9a-f]+)\"");
+    }
+
+    private static String find(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertTrue(m.find(), regex + " not in:\n" + text);
+        return m.group(1);
+    }
+
+    private static void await(BooleanSupplier condition, BridgeProcess bridge, String what) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, what + " never happened:\n" + bridge.log());
+            Thread.sleep(100);
+        }
+    }
+
+    /** The login page of the Web Console, with the generated password. */
+    private static final class Console {
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final URI page;
+        private final String authorization;
+
+        Console(BridgeProcess bridge, Path home) throws Exception {
+            page = URI.create("http://127.0.0.1:" + bridge.port() + "/system/console/sns-login");
+            String password = Files.readString(home.resolve("console.password"), StandardCharsets.UTF_8).trim();
+            authorization = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password)
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        String get() throws Exception {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(page).header("Authorization", authorization)
+                    .build(), BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            return r.body();
+        }
+
+        /** The page once the destination's login service is there (the bundle starts after the console). */
+        String awaitPage(String mustContain) throws Exception {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            String body = "";
+            while (System.nanoTime() < deadline) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(page)
+                        .header("Authorization", authorization).build(), BodyHandlers.ofString());
+                body = r.body();
+                if (r.statusCode() == 200 && body.contains(mustContain)) {
+                    return body;
+                }
+                Thread.sleep(200);
+            }
+            throw new AssertionError("login page never showed " + mustContain + ":\n" + body);
+        }
+
+        HttpResponse<String> post(Map<String, String> form) throws Exception {
+            StringBuilder body = new StringBuilder();
+            form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
+                    .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+            return http.send(HttpRequest.newBuilder(page).header("Authorization", authorization)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), BodyHandlers.ofString());
+        }
+    }
+}
