@@ -163,6 +163,49 @@ class MastodonThroughStubTest {
         }
     }
 
+    @Test
+    void everyBadLoginFormGetsAClearAnswerAndStoresNothing() throws Exception {
+        try (BridgeProcess bridge = bridge("")) {
+            Console console = new Console(bridge, scratch.resolve("home"));
+            String token = formToken(console.awaitPage("Mastodon"));
+            record Case(Map<String, String> form, int status, String says) {
+            }
+            int closedPort = BridgeProcess.freePort();
+            for (Case c : List.of(
+                    new Case(Map.of("token", "0000", "action", "start", "destination", "mastodon"), 403,
+                            "out of date"),
+                    new Case(Map.of("token", token, "action", "explode"), 400, "Unknown action"),
+                    new Case(Map.of("token", token, "action", "start", "destination", "myspace"), 404,
+                            "No installed destination"),
+                    new Case(Map.of("token", token, "action", "start", "destination", "mastodon", "instance",
+                            "../etc", "baseUrl", mastodon.baseUrl()), 400, "instance name"),
+                    new Case(Map.of("token", token, "action", "start", "destination", "mastodon", "baseUrl", ""),
+                            400, "Server address is needed"),
+                    new Case(Map.of("token", token, "action", "start", "destination", "mastodon", "baseUrl",
+                            "mastodon.social"), 502, "must look like https://"),
+                    new Case(Map.of("token", token, "action", "start", "destination", "mastodon", "baseUrl",
+                            "http://127.0.0.1:" + closedPort), 502, "Cannot reach 127.0.0.1"),
+                    new Case(Map.of("token", token, "action", "finish", "login", "feedbeef", "code", "x"), 410,
+                            "expired"))) {
+                HttpResponse<String> answer = console.post(c.form());
+                assertEquals(c.status(), answer.statusCode(), c + "\n" + answer.body());
+                assertTrue(answer.body().contains(c.says()), c + "\n" + answer.body());
+            }
+            HttpResponse<String> started = console.post(Map.of("token", token, "action", "start", "destination",
+                    "mastodon", "instance", "pub", "baseUrl", mastodon.baseUrl()));
+            String login = find(started.body(), "name=\"login\" value=\"([0-9a-f]+)\"");
+            HttpResponse<String> empty = console.post(Map.of("token", token, "action", "finish", "login", login,
+                    "code", " "));
+            assertEquals(400, empty.statusCode());
+            assertTrue(empty.body().contains("Paste the code"), empty.body());
+            assertTrue(empty.body().contains(login), "the same login can still be finished");
+            String page = console.get();
+            assertFalse(page.contains("mastodon.pub"), "nothing was stored for the unfinished login:\n" + page);
+            assertTrue(page.contains("Not linked yet."));
+            assertEquals(List.of(), mastodon.statuses);
+        }
+    }
+
     private static String formToken(String page) {
         return find(page, "name=\"token\" value=\"([0-9a-f]+)\"");
     }

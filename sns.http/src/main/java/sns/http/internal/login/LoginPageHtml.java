@@ -28,8 +28,8 @@ final class LoginPageHtml {
         }
         for (Destination d : destinations) {
             html.append("<h2>").append(escape(title(d.name()))).append("</h2>\n");
-            html.append("<table class=\"nicetable\"><thead><tr><th>Instance (route)</th><th>Settings</th>"
-                    + "<th></th></tr></thead><tbody>\n");
+            html.append("<table class=\"nicetable\"><thead><tr><th>Instance (route)</th><th>Log in</th></tr>"
+                    + "</thead><tbody>\n");
             for (Map.Entry<String, Map<String, String>> instance : d.instances().entrySet()) {
                 row(html, d, instance.getKey(), instance.getValue(), token);
             }
@@ -71,8 +71,10 @@ final class LoginPageHtml {
             }
             html.append("</label> <small>").append(escape(f.description())).append("</small><br>\n");
         }
-        html.append("<small>").append(linkState(values)).append("</small>\n");
-        html.append("</td><td><button type=\"submit\">Log in</button></form></td></tr>\n");
+        if (instance != null) {
+            html.append("<small>").append(linkState(values)).append("</small><br>\n");
+        }
+        html.append("<button type=\"submit\">Log in</button></form></td></tr>\n");
     }
 
     private static String linkState(Map<String, String> values) {
