@@ -173,6 +173,31 @@ class MastodonPublisherTest {
     }
 
     @Test
+    void aVideoFromTheCameraIsUploadedProcessedAndPosted() throws Exception {
+        // HMX camcorders and NX cameras send MP4 clips (fixture 20); Mastodon transcodes them, answering 202 first
+        stub.processingPolls = 3;
+        Media clip = photo("SAM_0002.MP4", "video/mp4", 20);
+        publisher(Map.of()).publish(post("job-video", "Short clip", List.of("waves on the beach"), "NX300",
+                List.of(clip)));
+        assertEquals(List.of(), stub.errors);
+        MastodonStub.Upload upload = stub.uploads.values().iterator().next();
+        assertEquals("video/mp4", upload.contentType());
+        assertEquals("waves on the beach", upload.description());
+        assertArrayEquals(Files.readAllBytes(clip.file()), upload.data());
+        assertEquals(List.of(upload.id()), stub.statuses.get(0).mediaIds());
+    }
+
+    @Test
+    void aMediaTypeTheServerDoesNotTakeFailsForGoodWithItsReason() throws Exception {
+        Media odd = photo("SAM_0005.AVI", "video/x-msvideo", 5);
+        PublishException e = assertThrows(PublishException.class, () -> publisher(Map.of())
+                .publish(post("job-avi", "x", List.of("alt"), "", List.of(odd))));
+        assertFalse(e.isRetryable(), "the same file would be refused again");
+        assertTrue(e.getMessage().contains("File content type is invalid"), e.getMessage());
+        assertEquals(0, stub.statuses.size());
+    }
+
+    @Test
     void givesUpRetryablyWhenProcessingNeverEnds() throws Exception {
         stub.processingPolls = 1000;
         Media a = photo("SAM_0004.JPG", "image/jpeg", 4);
