@@ -1,0 +1,108 @@
+package sns.flickr.internal;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import sns.core.api.DestinationSettings;
+
+/**
+ * Everything a Flickr publisher needs, read from one instance's settings. Values a user can mistype get a clear
+ * error; the instance is then not registered and its jobs wait (PublisherInstances logs the message).
+ *
+ * @param apiKey the application's API key (OAuth consumer key)
+ * @param apiSecret the application's secret (OAuth consumer secret)
+ * @param token the access token of the linked account
+ * @param tokenSecret the access token's secret
+ * @param privacy who may see the photos: empty for the account's default, else a key of {@link #PRIVACY}
+ * @param safetyLevel empty for the account's default, or {@code safe}, {@code moderate}, {@code restricted}
+ * @param hidden empty for the account's default, {@code true} to hide from public searches, {@code false} not to
+ * @param tags tags added to every photo
+ * @param album the album (photoset) every photo goes into; empty for none
+ * @param uploadUrl the upload endpoint (changed only by tests)
+ * @param restUrl the REST endpoint (changed only by tests)
+ * @param requestsPerHour the per-key request budget
+ * @param timeout how long one request may take
+ */
+record FlickrOptions(String apiKey, String apiSecret, String token, String tokenSecret, String privacy,
+        String safetyLevel, String hidden, List<String> tags, String album, URI uploadUrl, URI restUrl,
+        long requestsPerHour, Duration timeout) {
+
+    static final String UPLOAD_URL = "https://up.flickr.com/services/upload/";
+    static final String REST_URL = "https://api.flickr.com/services/rest/";
+    static final long REQUESTS_PER_HOUR = 3600;
+
+    /** Privacy words and their {@code is_public}, {@code is_friend}, {@code is_family} values. */
+    static final Map<String, String[]> PRIVACY = Map.of("public", new String[] {"1", "0", "0"},
+            "friends", new String[] {"0", "1", "0"}, "family", new String[] {"0", "0", "1"},
+            "friends-family", new String[] {"0", "1", "1"}, "private", new String[] {"0", "0", "0"});
+    /** Safety words and their {@code safety_level} values. */
+    static final Map<String, String> SAFETY = Map.of("safe", "1", "moderate", "2", "restricted", "3");
+
+    FlickrOptions {
+        require(apiKey, "API key (apiKey)");
+        require(apiSecret, "API secret (.apiSecret)");
+        require(token, "access token (.token); link an account from the console's login page");
+        require(tokenSecret, "access token secret (.tokenSecret)");
+        if (!privacy.isEmpty() && !PRIVACY.containsKey(privacy)) {
+            throw new IllegalArgumentException("flickr: privacy must be one of " + PRIVACY.keySet()
+                    + " or empty (the account's default), not '" + privacy + "'");
+        }
+        if (!safetyLevel.isEmpty() && !SAFETY.containsKey(safetyLevel)) {
+            throw new IllegalArgumentException("flickr: safetyLevel must be one of " + SAFETY.keySet()
+                    + " or empty (the account's default), not '" + safetyLevel + "'");
+        }
+        if (!hidden.isEmpty() && !hidden.equals("true") && !hidden.equals("false")) {
+            throw new IllegalArgumentException("flickr: hidden must be true, false or empty, not '" + hidden + "'");
+        }
+        tags = List.copyOf(tags);
+    }
+
+    private static void require(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("flickr: no " + what + " configured");
+        }
+    }
+
+    /** Reads the settings; throws {@link IllegalArgumentException} for an unusable instance. */
+    static FlickrOptions of(DestinationSettings settings) {
+        List<String> tags = new ArrayList<>();
+        for (String tag : settings.list("tags")) {
+            if (!tag.isBlank()) {
+                tags.add(tag.strip());
+            }
+        }
+        return new FlickrOptions(settings.string("apiKey", ""), settings.secret("apiSecret"),
+                settings.secret("token"), settings.secret("tokenSecret"),
+                settings.string("privacy", "").toLowerCase(Locale.ROOT),
+                settings.string("safetyLevel", "").toLowerCase(Locale.ROOT),
+                settings.string("hidden", "").toLowerCase(Locale.ROOT), tags, settings.string("album", ""),
+                url(settings.string("uploadUrl", UPLOAD_URL), "uploadUrl"),
+                url(settings.string("restUrl", REST_URL), "restUrl"),
+                settings.number("requestsPerHour", REQUESTS_PER_HOUR),
+                Duration.ofSeconds(Math.max(1, settings.number("timeoutSeconds", 300))));
+    }
+
+    static URI url(String value, String key) {
+        URI uri;
+        try {
+            uri = URI.create(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("flickr: " + key + " is not a URL: " + value);
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())
+                || uri.getHost() == null) {
+            throw new IllegalArgumentException("flickr: " + key + " must be an http(s) URL: " + value);
+        }
+        return uri;
+    }
+
+    @Override
+    public String toString() {
+        return "FlickrOptions[" + apiKey + ", privacy " + (privacy.isEmpty() ? "default" : privacy) + ", album '"
+                + album + "']";
+    }
+}
