@@ -1,0 +1,105 @@
+package sns.run.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import sns.flickr.stub.FlickrStub;
+import sns.run.process.BridgeProcess;
+
+/**
+ * A photo from a camera's "upload to Facebook", routed to {@code flickr} in a reference config.toml, reaches a local
+ * Flickr (the strict stub of sns.flickr's tests, which checks every OAuth signature) through the exported runtime:
+ * with the file name as title, the typed text and alt text as description, the text's hashtags plus the configured
+ * tags, the configured privacy, and inside the configured album, which the bridge created with it.
+ */
+class FlickrEndToEndTest {
+
+    @TempDir
+    Path scratch;
+
+    private FlickrStub flickr;
+
+    @AfterEach
+    void stop() {
+        if (flickr != null) {
+            flickr.close();
+        }
+    }
+
+    @Test
+    void aFacebookUploadRoutedToFlickrArrivesWithItsFieldsInTheAlbum() throws Exception {
+        flickr = new FlickrStub();
+        Path config = scratch.resolve("config.toml");
+        Files.writeString(config, """
+                UPLOAD_FOLDER = "%s"
+                SENDERS = ["Camera@samsungcamera.com"]
+                SECRET = "xiev5kaMeehaimub"
+                [ACTIONS]
+                facebook = "flickr"
+                [FLICKR]
+                API_KEY = "%s"
+                API_SECRET = "%s"
+                TOKEN = "%s"
+                TOKEN_SECRET = "%s"
+                PRIVACY = "friends"
+                TAGS = ["samsung", "wifi camera"]
+                ALBUM = "From the NX300"
+                UPLOAD_URL = "%s"
+                REST_URL = "%s"
+                """.formatted(scratch.resolve("uploads"), FlickrStub.API_KEY, FlickrStub.API_SECRET, FlickrStub.TOKEN,
+                FlickrStub.TOKEN_SECRET, flickr.uploadUrl(), flickr.restUrl()));
+        Path home = scratch.resolve("home");
+        FixtureCamera camera = new FixtureCamera();
+        try (BridgeProcess bridge = BridgeProcess.start(BridgeProcess.exportedJar(), home, List.of(),
+                Map.of("CONFIG", config.toString()), List.of("--home", home.toString()))) {
+            bridge.awaitCameraEndpoints(Duration.ofSeconds(60));
+            assertTrue(bridge.awaitLog("Destination flickr ready", Duration.ofSeconds(30)), bridge.log());
+            String key = camera.login(bridge.port()).orElseThrow(() -> new AssertionError("no login:\n" + log(bridge)));
+            assertTrue(camera.announce(bridge.port(), key, "SAM_0042.JPG", "Holiday shot! #flowers #garden~fancy flower bed")
+                    .isSucc());
+            byte[] jpeg = camera.jpeg();
+            FixtureCamera.Reply put = camera.put(bridge.port(), key, "SAM_0042.JPG", jpeg);
+            assertTrue(put.isSucc(), put + "\n" + log(bridge));
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (flickr.album("From the NX300") == null && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(List.of(), flickr.errors, log(bridge));
+            assertEquals(1, flickr.photos.size(), log(bridge));
+            FlickrStub.Photo photo = flickr.photos.values().iterator().next();
+            assertEquals("SAM_0042.JPG", photo.title());
+            assertEquals("Holiday shot! #flowers #garden\n\nfancy flower bed", photo.description());
+            assertEquals(List.of("flowers", "garden", "samsung", "wifi camera"), photo.tags().subList(0, 4));
+            assertTrue(photo.machineTags().stream().anyMatch(t -> t.startsWith("snsbridge:job=")), photo.tags().toString());
+            assertEquals("0", photo.fields().get("is_public"));
+            assertEquals("1", photo.fields().get("is_friend"));
+            assertEquals("0", photo.fields().get("is_family"));
+            assertArrayEquals(jpeg, photo.data(), "byte-identical");
+            assertEquals(List.of(photo.id()), flickr.album("From the NX300").photoIds());
+            String log = bridge.log();
+            assertFalse(log.contains(FlickrStub.API_SECRET) || log.contains(FlickrStub.TOKEN_SECRET)
+                    || log.contains(FlickrStub.TOKEN), "no secret in the log");
+        }
+    }
+
+    private static String log(BridgeProcess bridge) {
+        try {
+            return bridge.log();
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+}
