@@ -67,8 +67,9 @@ class FlickrEndToEndTest {
             bridge.awaitCameraEndpoints(Duration.ofSeconds(60));
             assertTrue(bridge.awaitLog("Destination flickr ready", Duration.ofSeconds(30)), bridge.log());
             String key = camera.login(bridge.port()).orElseThrow(() -> new AssertionError("no login:\n" + log(bridge)));
-            assertTrue(camera.announce(bridge.port(), key, "SAM_0042.JPG", "Holiday shot! #flowers #garden~fancy flower bed")
-                    .isSucc());
+            FixtureCamera.Reply announced = camera.announce(bridge.port(), key, "SAM_0042.JPG",
+                    "Holiday shot! #flowers #garden~fancy flower bed");
+            assertTrue(announced.status() == 200 && announced.body().contains("ResourceID"), announced.toString());
             byte[] jpeg = camera.jpeg();
             FixtureCamera.Reply put = camera.put(bridge.port(), key, "SAM_0042.JPG", jpeg);
             assertTrue(put.isSucc(), put + "\n" + log(bridge));
