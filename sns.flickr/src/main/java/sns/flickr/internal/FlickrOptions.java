@@ -45,7 +45,7 @@ record FlickrOptions(String apiKey, String apiSecret, String token, String token
     FlickrOptions {
         require(apiKey, "API key (apiKey)");
         require(apiSecret, "API secret (.apiSecret)");
-        require(token, "access token (.token); link an account from the console's login page");
+        require(token, "access token (.token)");
         require(tokenSecret, "access token secret (.tokenSecret)");
         if (!privacy.isEmpty() && !PRIVACY.containsKey(privacy)) {
             throw new IllegalArgumentException("flickr: privacy must be one of " + PRIVACY.keySet()
@@ -63,7 +63,8 @@ record FlickrOptions(String apiKey, String apiSecret, String token, String token
 
     private static void require(String value, String what) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("flickr: no " + what + " configured");
+            throw new IllegalArgumentException("flickr: no " + what + " configured; link an account on the console's "
+                    + "login page, or set apiKey, .apiSecret, .token and .tokenSecret");
         }
     }
 

@@ -133,9 +133,18 @@ public final class FlickrPublisher implements Publisher {
 
     /** The parts of job {@code jobId} already on Flickr, found by their machine tags. */
     private Map<Integer, String> alreadyUploaded(String jobId) throws PublishException {
-        FlickrAnswer answer = client.call("flickr.photos.search", List.of(new Param("user_id", "me"),
+        String what = "looking for photos of an earlier attempt";
+        FlickrAnswer answer = client.callAllowingFailure("flickr.photos.search", List.of(new Param("user_id", "me"),
                 new Param("machine_tags", FlickrTags.jobTag(jobId)), new Param("extras", "machine_tags"),
-                new Param("per_page", "500")), "looking for photos of an earlier attempt");
+                new Param("per_page", "500")), what);
+        if (!answer.ok()) {
+            PublishException mapped = FlickrErrors.of(answer.errorCode(), answer.errorMessage(), what);
+            if (FlickrErrors.CREDENTIALS.contains(answer.errorCode())) {
+                throw mapped;
+            }
+            // search down (error 10) or any other hiccup of the search: uploading blindly could duplicate, so wait
+            throw PublishException.retryable(mapped.getMessage(), null);
+        }
         Map<Integer, String> found = new TreeMap<>();
         String prefix = FlickrTags.NAMESPACE + ":part=";
         for (Element photo : answer.all("photo")) {

@@ -34,9 +34,12 @@ final class FlickrTags {
         return out;
     }
 
-    /** The machine tag naming a job: Flickr lower-cases machine tag values, so the job id goes in lower case. */
+    /**
+     * The machine tag naming a job. Flickr lower-cases machine tags and may strip punctuation when it normalises
+     * them, so the value is the job id's letters and digits in lower case, which the id's shape keeps unique.
+     */
     static String jobTag(String jobId) {
-        return NAMESPACE + ":job=" + jobId.toLowerCase(Locale.ROOT);
+        return NAMESPACE + ":job=" + jobId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     /** The machine tag naming a photo's place in its job (1 for the first photo). */

@@ -89,7 +89,7 @@ class FlickrPublisherTest {
         FlickrStub.Photo p = stub.photos.values().iterator().next();
         assertEquals("Holiday", p.title());
         assertEquals("Sunset at the #lake with #Enten 🦆, not a C#note", p.description());
-        assertEquals(List.of("lake", "Enten", "nx300", "Samsung camera", "snsbridge:job=" + JOB.toLowerCase(),
+        assertEquals(List.of("lake", "Enten", "nx300", "Samsung camera", "snsbridge:job=20261125t011500z3f9a0c17e2b4d5a6",
                 "snsbridge:part=1"), p.tags());
         assertEquals("0", p.fields().get("is_public"));
         assertEquals("1", p.fields().get("is_friend"));
@@ -221,6 +221,11 @@ class FlickrPublisherTest {
         stub.fail("/services/upload/", 200, "<html>not xml", Map.of());
         assertTrue(assertThrows(PublishException.class, () -> publisher.publish(post(JOB, "", "", List.of(a))))
                 .isRetryable(), "a garbled 200 answer may be a proxy hiccup");
+        stub.failWith("flickr.photos.search", 10, "Sorry, the Flickr search API is not currently available.");
+        PublishException search = assertThrows(PublishException.class,
+                () -> publisher.publish(post(JOB, "", "", List.of(a))));
+        assertTrue(search.isRetryable(), "without the search a retry could duplicate: wait for it");
+        assertTrue(stub.photos.isEmpty());
         stub.close();
         PublishException down = assertThrows(PublishException.class,
                 () -> publisher.publish(post(JOB, "", "", List.of(a))));
@@ -300,7 +305,7 @@ class FlickrPublisherTest {
             values.remove(key);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> FlickrPublisher.create(new DestinationSettings("", values)));
-            assertTrue(e.getMessage().contains(key.replace(".", "")), e.getMessage());
+            assertTrue(e.getMessage().startsWith("flickr: no ") && e.getMessage().contains("(" + key + ")"), e.getMessage());
         }
         assertTrue(assertThrows(IllegalArgumentException.class, () -> publisher(Map.of("privacy", "everyone")))
                 .getMessage().contains("privacy must be one of"));

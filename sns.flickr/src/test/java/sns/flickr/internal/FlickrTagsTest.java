@@ -23,7 +23,7 @@ class FlickrTagsTest {
 
     @Test
     void machineTagsAreLowerCase() {
-        assertEquals("snsbridge:job=20261125t011500z-3f9a0c17e2b4d5a6",
+        assertEquals("snsbridge:job=20261125t011500z3f9a0c17e2b4d5a6",
                 FlickrTags.jobTag("20261125T011500Z-3f9a0c17e2b4d5a6"));
         assertEquals("snsbridge:part=2", FlickrTags.partTag(2));
     }
