@@ -22,7 +22,8 @@ import sns.run.process.BridgeProcess;
  * A photo from a camera's "upload to Facebook", routed to {@code flickr} in a reference config.toml, reaches a local
  * Flickr (the strict stub of sns.flickr's tests, which checks every OAuth signature) through the exported runtime:
  * with the file name as title, the typed text and alt text as description, the text's hashtags plus the configured
- * tags, the configured privacy, and inside the configured album, which the bridge created with it.
+ * tags, the configured privacy, and inside the configured album, which the bridge created with it; Flickr's first
+ * answer is error 105 (service unavailable), which the outbox retries.
  */
 class FlickrEndToEndTest {
 
@@ -61,6 +62,10 @@ class FlickrEndToEndTest {
                 """.formatted(scratch.resolve("uploads"), FlickrStub.API_KEY, FlickrStub.API_SECRET, FlickrStub.TOKEN,
                 FlickrStub.TOKEN_SECRET, flickr.uploadUrl(), flickr.restUrl()));
         Path home = scratch.resolve("home");
+        // the first upload attempt meets "105 Service currently unavailable": the outbox retries after a second
+        Files.writeString(Files.createDirectories(home.resolve("conf")).resolve("sns.outbox.config"),
+                "retryFirstSeconds=I\"1\"\nretryMaxMinutes=I\"1\"\n");
+        flickr.failUploadOnce("SAM_0042.JPG", 105);
         FixtureCamera camera = new FixtureCamera();
         try (BridgeProcess bridge = BridgeProcess.start(BridgeProcess.exportedJar(), home, List.of(),
                 Map.of("CONFIG", config.toString()), List.of("--home", home.toString()))) {
@@ -80,6 +85,8 @@ class FlickrEndToEndTest {
             }
             assertEquals(List.of(), flickr.errors, log(bridge));
             assertEquals(1, flickr.photos.size(), log(bridge));
+            assertEquals(2, flickr.calls.stream().filter("POST /services/upload/"::equals).count(),
+                    "one refused attempt, one retry: " + flickr.calls);
             FlickrStub.Photo photo = flickr.photos.values().iterator().next();
             assertEquals("SAM_0042.JPG", photo.title());
             assertEquals("Holiday shot! #flowers #garden\n\nfancy flower bed", photo.description());
