@@ -57,7 +57,7 @@ class FlickrDestinationTest {
         assertEquals(1, refs.size());
         DestinationLogin login = context.getService(refs.iterator().next());
         assertEquals("sns.flickr", login.configurationPid());
-        assertEquals(List.of("apiKey", "_apiSecret"), login.fields().stream().map(LoginField::key).toList());
+        assertEquals(List.of("apiKey", ".apiSecret"), login.fields().stream().map(LoginField::key).toList());
     }
 
     @Test

@@ -27,13 +27,15 @@ import sns.flickr.internal.OAuth1Signer.Param;
  * verifier (auth.oauth.html). {@link #start} gets a request token ({@code oauth_callback=oob}) and sends the owner
  * to the authorization page with {@code perms=write}; Flickr then shows a nine-digit code, which {@link #finish}
  * exchanges for the access token. The request token and its secret travel only in {@link PendingLogin#state()}.
+ * The result is {@code apiKey}, {@code .apiSecret}, {@code .token}, {@code .tokenSecret} (the private property names
+ * of the Metatype password fields) and the account's user name as {@code account}, for display.
  */
 @Component(service = DestinationLogin.class, property = Publisher.NAME + "=" + FlickrInstances.NAME)
 public final class FlickrLogin implements DestinationLogin {
 
     static final String OAUTH_URL = "https://www.flickr.com/services/oauth/";
     static final String API_KEY = "apiKey";
-    static final String API_SECRET = "_apiSecret";
+    static final String API_SECRET = ".apiSecret";
 
     private final URI oauthUrl;
     private final HttpClient http;
@@ -102,8 +104,8 @@ public final class FlickrLogin implements DestinationLogin {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put(API_KEY, key);
         settings.put(API_SECRET, secret);
-        settings.put("_token", token);
-        settings.put("_tokenSecret", tokenSecret);
+        settings.put(".token", token);
+        settings.put(".tokenSecret", tokenSecret);
         String account = answer.getOrDefault("username", answer.getOrDefault("user_nsid", ""));
         if (!account.isEmpty()) {
             settings.put("account", account);

@@ -47,13 +47,13 @@ class FlickrLoginTest {
     }
 
     private static Map<String, String> typed() {
-        return Map.of("apiKey", FlickrStub.API_KEY, "_apiSecret", FlickrStub.API_SECRET);
+        return Map.of("apiKey", FlickrStub.API_KEY, ".apiSecret", FlickrStub.API_SECRET);
     }
 
     @Test
     void fieldsAreTheKeyAndTheSecret() {
         assertEquals("sns.flickr", login.configurationPid());
-        assertEquals(List.of("apiKey", "_apiSecret"), login.fields().stream().map(LoginField::key).toList());
+        assertEquals(List.of("apiKey", ".apiSecret"), login.fields().stream().map(LoginField::key).toList());
         assertFalse(login.fields().get(0).secret());
         assertTrue(login.fields().get(1).secret());
     }
@@ -70,14 +70,13 @@ class FlickrLoginTest {
         Map<String, Object> settings = login.finish(pending, " " + code + "\n");
         assertEquals(List.of(), stub.errors);
         assertEquals(FlickrStub.API_KEY, settings.get("apiKey"));
-        assertEquals(FlickrStub.API_SECRET, settings.get("_apiSecret"));
+        assertEquals(FlickrStub.API_SECRET, settings.get(".apiSecret"));
         assertEquals(FlickrStub.USER, settings.get("account"));
-        assertTrue(settings.get("_token").toString().endsWith("-acc"));
-        assertFalse(settings.get("_tokenSecret").toString().isEmpty());
+        assertTrue(settings.get(".token").toString().endsWith("-acc"));
+        assertFalse(settings.get(".tokenSecret").toString().isEmpty());
 
-        // the configuration the console writes (keys starting with _ become private .keys) works for uploads
-        Map<String, Object> config = new HashMap<>();
-        settings.forEach((k, v) -> config.put(k.startsWith("_") ? "." + k.substring(1) : k, v));
+        // the configuration the console writes from it works for uploads
+        Map<String, Object> config = new HashMap<>(settings);
         config.put("uploadUrl", stub.uploadUrl());
         config.put("restUrl", stub.restUrl());
         Path file = Files.write(dir.resolve("SAM_0001.JPG"), new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2, 3});
@@ -95,12 +94,12 @@ class FlickrLoginTest {
     @Test
     void aWrongSecretIsToldWithoutRepeatingIt() {
         LoginException e = assertThrows(LoginException.class,
-                () -> login.start(Map.of("apiKey", FlickrStub.API_KEY, "_apiSecret", "typo-secret")));
+                () -> login.start(Map.of("apiKey", FlickrStub.API_KEY, ".apiSecret", "typo-secret")));
         assertTrue(e.getMessage().contains("refused the API key or secret"), e.getMessage());
         assertTrue(e.getMessage().contains("signature_invalid"), e.getMessage());
         assertFalse(e.getMessage().contains("typo-secret"));
         LoginException key = assertThrows(LoginException.class,
-                () -> login.start(Map.of("apiKey", "unknown", "_apiSecret", FlickrStub.API_SECRET)));
+                () -> login.start(Map.of("apiKey", "unknown", ".apiSecret", FlickrStub.API_SECRET)));
         assertTrue(key.getMessage().contains("consumer_key_unknown"), key.getMessage());
     }
 
