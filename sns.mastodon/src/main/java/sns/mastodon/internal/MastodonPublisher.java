@@ -4,20 +4,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import sns.core.api.DestinationSettings;
 import sns.core.api.Media;
 import sns.core.api.Origin;
+import sns.core.api.http.MultipartForm;
+import sns.core.api.http.RetryAfter;
 import sns.core.api.Post;
 import sns.core.api.PublishException;
 import sns.core.api.Publisher;
@@ -221,28 +218,15 @@ public final class MastodonPublisher implements Publisher {
     }
 
     private String upload(Media medium, String description) throws PublishException {
-        String boundary = "----sns" + UUID.randomUUID().toString().replace("-", "");
         String type = "image/pjpeg".equalsIgnoreCase(medium.contentType()) ? "image/jpeg" : medium.contentType();
-        String fileName = medium.name().replaceAll("[\"\\\\\r\n]", "_");
-        BodyPublisher file;
+        MultipartForm form = new MultipartForm().field("description", description);
         try {
-            file = BodyPublishers.ofFile(medium.file());
+            form.file("file", medium.name(), type, medium.file());
         } catch (IOException e) {
             throw PublishException.permanent("mastodon: cannot read " + medium.name() + ": " + e.getMessage(), e);
         }
-        BodyPublisher body = BodyPublishers.concat(
-                BodyPublishers.ofString("--" + boundary + "\r\n"
-                        + "Content-Disposition: form-data; name=\"description\"\r\n"
-                        + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
-                        + description + "\r\n"
-                        + "--" + boundary + "\r\n"
-                        + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
-                        + "Content-Type: " + type + "\r\n\r\n", StandardCharsets.UTF_8),
-                file,
-                BodyPublishers.ofString("\r\n--" + boundary + "--\r\n", StandardCharsets.UTF_8));
-        HttpRequest request = request("/api/v2/media")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(body).build();
+        HttpRequest request = request("/api/v2/media").header("Content-Type", form.contentType())
+                .POST(form.publisher()).build();
         HttpResponse<String> response = send(request, "uploading " + medium.name());
         JsonNode answer = json(response);
         String id = answer.path("id").asText("");
@@ -318,7 +302,8 @@ public final class MastodonPublisher implements Publisher {
         }
         String message = "mastodon: HTTP " + code + " while " + what + serverError(response.body());
         if (code == 429) {
-            Duration wait = retryAfter(response.headers().firstValue("Retry-After").orElse(null), clock);
+            Duration wait = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock)
+                    .orElse(null);
             throw new PublishException(message, true, wait, null);
         }
         if (code >= 500 || code == 408) {
@@ -339,25 +324,6 @@ public final class MastodonPublisher implements Publisher {
             // an HTML error page from a proxy: no message
         }
         return "";
-    }
-
-    /** {@code Retry-After} as seconds or an HTTP date; {@code null} when absent or unreadable. */
-    static Duration retryAfter(String header, Clock clock) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String v = header.trim();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(clock.instant(), at.toInstant());
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (DateTimeParseException notDate) {
-                return null;
-            }
-        }
     }
 
     private static JsonNode json(HttpResponse<String> response) throws PublishException {

@@ -11,10 +11,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -249,15 +246,6 @@ class MastodonPublisherTest {
                 () -> publisher(Map.of()).publish(post("job-6", "x", List.of("alt"), "", List.of(a))));
         assertTrue(e.isRetryable());
         assertEquals(Optional.of(Duration.ofSeconds(120)), e.retryAfter());
-    }
-
-    @Test
-    void retryAfterAsHttpDate() {
-        Clock clock = Clock.fixed(Instant.parse("2025-06-01T10:00:00Z"), ZoneOffset.UTC);
-        assertEquals(Duration.ofSeconds(90), MastodonPublisher.retryAfter("Sun, 01 Jun 2025 10:01:30 GMT", clock));
-        assertEquals(Duration.ZERO, MastodonPublisher.retryAfter("Sun, 01 Jun 2025 09:00:00 GMT", clock));
-        assertNull(MastodonPublisher.retryAfter("soon", clock));
-        assertNull(MastodonPublisher.retryAfter(null, clock));
     }
 
     @Test
