@@ -31,8 +31,8 @@ public final class DnsSnippet {
         }
     }
 
-    /** @return the exit code: 0, or 2 for a usage error */
-    static int run(List<String> args, PrintStream out, PrintStream err) {
+    /** Runs the command; returns the exit code: 0, 1 when the output cannot be written, 2 for a usage error. */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
         boolean hostsFormat = false;
         String address = null;
         Path output = null;

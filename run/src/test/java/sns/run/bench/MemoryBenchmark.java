@@ -12,6 +12,7 @@ import java.util.Map;
 import sns.run.bench.UploadBenchmark.Bridge;
 import sns.run.bench.UploadBenchmark.Upload;
 import sns.run.process.BridgeProcess;
+import sns.run.process.ShippedSettings;
 
 /**
  * Memory of the exported bridge with the JVM flags the .deb ships (read from run/src/deb/etc/sns-bridge.conf, the

@@ -1,4 +1,4 @@
-package sns.run.bench;
+package sns.run.process;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * read as the start script reads them, so the benchmarks measure exactly what a stick runs: the JVM flags of
  * {@code SNS_JAVA_OPTS} and the environment variables the file sets for the JVM ({@code MALLOC_ARENA_MAX}).
  */
-record ShippedSettings(Path file, List<String> jvmFlags, Map<String, String> environment) {
+public record ShippedSettings(Path file, List<String> jvmFlags, Map<String, String> environment) {
 
     /** Variables the start script turns into command-line arguments rather than passing on. */
     private static final List<String> SCRIPT_ONLY = List.of("SNS_BIND", "SNS_PORT", "SNS_BIND_WAIT", "SNS_HOME",
@@ -23,13 +23,13 @@ record ShippedSettings(Path file, List<String> jvmFlags, Map<String, String> env
     private static final Pattern LINE = Pattern.compile("([A-Z_][A-Z0-9_]*)=\"([^\"$`\\\\]*)\"");
 
     /** The file from the {@code sns.deb.conf} property the build sets, else the source tree's. */
-    static ShippedSettings load() throws IOException {
+    public static ShippedSettings load() throws IOException {
         Path file = Path.of(System.getProperty("sns.deb.conf", "src/deb/etc/sns-bridge.conf")).toAbsolutePath();
         return parse(file);
     }
 
-    /** Parses {@code KEY="value"} lines; comments and blank lines are skipped, anything else is an error. */
-    static ShippedSettings parse(Path file) throws IOException {
+    /** The file's variables in order, as the start script sees them. */
+    public static Map<String, String> variables(Path file) throws IOException {
         Map<String, String> values = new LinkedHashMap<>();
         int number = 0;
         for (String line : Files.readAllLines(file)) {
@@ -44,6 +44,12 @@ record ShippedSettings(Path file, List<String> jvmFlags, Map<String, String> env
             }
             values.put(m.group(1), m.group(2));
         }
+        return values;
+    }
+
+    /** Parses {@code KEY="value"} lines; comments and blank lines are skipped, anything else is an error. */
+    public static ShippedSettings parse(Path file) throws IOException {
+        Map<String, String> values = variables(file);
         String opts = values.get("SNS_JAVA_OPTS");
         if (opts == null || opts.isBlank()) {
             throw new IOException(file + " sets no SNS_JAVA_OPTS");
