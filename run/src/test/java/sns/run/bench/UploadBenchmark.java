@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import sns.run.bench.CameraClient.Reply;
+import sns.run.camera.Reply;
 import sns.run.process.BridgeProcess;
 
 /**
@@ -518,6 +518,12 @@ public final class UploadBenchmark {
     record Bridge(BridgeProcess process, Path home, Path uploads) implements AutoCloseable {
 
         static Bridge start(Path jar, Path folder, List<String> flags) throws Exception {
+            return start(jar, folder, flags, Map.of());
+        }
+
+        /** As {@link #start(Path, Path, List)}, with {@code environment} added to the bridge's. */
+        static Bridge start(Path jar, Path folder, List<String> flags, Map<String, String> environment)
+                throws Exception {
             Path home = folder.resolve("home");
             Path uploads = Files.createDirectories(folder.resolve("uploads"));
             Files.createDirectories(home.resolve("conf"));
@@ -528,8 +534,9 @@ public final class UploadBenchmark {
                     SENDERS = ["Camera@samsungcamera.com"]
                     SECRET = "xiev5kaMeehaimub"
                     """.formatted(uploads));
-            BridgeProcess process = BridgeProcess.start(jar, home, flags, Map.of("CONFIG", config.toString()),
-                    List.of("--home", home.toString()));
+            Map<String, String> env = new java.util.HashMap<>(environment);
+            env.put("CONFIG", config.toString());
+            BridgeProcess process = BridgeProcess.start(jar, home, flags, env, List.of("--home", home.toString()));
             Bridge bridge = new Bridge(process, home, uploads);
             try {
                 process.awaitFirstAnswer(Duration.ofSeconds(120));

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import sns.run.camera.CameraRequests;
 import sns.run.process.ProtocolFixtures;
 
 /**
@@ -83,8 +84,7 @@ final class FixtureCamera {
 
     /** The head of a PUT like fixture 21, for {@code length} bytes of body. */
     static String putHead(String key, String name, long length) {
-        return "PUT /upload/" + key + "/" + name + " HTTP/1.1\r\nHost: snsgw.samsungmobile.com:80\r\n"
-                + "Content-Type: image/jpeg\r\nContent-Length: " + length + "\r\n\r\n";
+        return CameraRequests.putHead(key, name, "image/jpeg", length);
     }
 
     /** A PUT like fixture 21, head and body in one go. */
