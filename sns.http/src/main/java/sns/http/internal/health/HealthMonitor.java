@@ -60,7 +60,6 @@ public final class HealthMonitor {
     private final ServiceListener publisherArrived;
     private volatile HealthReport latest = HealthReport.NONE;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile OutboxService outbox;
 
     @Activate
@@ -74,7 +73,7 @@ public final class HealthMonitor {
         this.checks = Executors.newCachedThreadPool(r -> daemon(r, "sns-health-check"));
         this.publisherArrived = event -> {
             if (event.getType() == ServiceEvent.REGISTERED) {
-                rounds.schedule(this::runRound, 500, TimeUnit.MILLISECONDS);
+                soon(500);
             }
         };
         context.addServiceListener(publisherArrived, "(objectClass=" + Publisher.class.getName() + ")");
@@ -92,9 +91,31 @@ public final class HealthMonitor {
         checks.shutdownNow();
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindOutbox(OutboxService service) {
+        outbox = service;
+        // the spool size is known as soon as the outbox is: do not wait for the next round
+        soon(200);
+    }
+
+    void unbindOutbox(OutboxService service) {
+        if (outbox == service) {
+            outbox = null;
+        }
+    }
+
     /** The latest results; never blocks. */
     public HealthReport latest() {
         return latest;
+    }
+
+    /** An extra round shortly; none once stopped. */
+    private void soon(long millis) {
+        try {
+            rounds.schedule(this::runRound, millis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // deactivated meanwhile
+        }
     }
 
     private void runRound() {

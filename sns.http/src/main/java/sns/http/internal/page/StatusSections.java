@@ -50,7 +50,7 @@ final class StatusSections {
             Health health = report.destination(d.serviceId());
             out.println("<tr class=\"sns-destination\" data-route=\"" + Html.escape(d.route()) + "\"><td>"
                     + Html.escape(d.name()) + "</td><td>" + (d.instance().isEmpty() ? "(default)"
-                    : Html.escape(d.instance())) + "</td><td>" + Html.escape(d.bundle()) + "</td><td>"
+                    : d.instance().equals("*") ? "(every instance)" : Html.escape(d.instance())) + "</td><td>" + Html.escape(d.bundle()) + "</td><td>"
                     + Html.escape(d.bundleState()) + "</td><td>" + badge(health) + " "
                     + Html.shortened(health.detail(), 200) + "</td></tr>");
         }
