@@ -21,7 +21,7 @@ public record HealthReport(Instant checkedAt, long dataFreeBytes, long dataTotal
         Health uplink, Map<Long, Health> destinations) {
 
     /** Before the first round. */
-    static final HealthReport NONE = new HealthReport(Instant.EPOCH, -1, -1, Optional.empty(),
+    public static final HealthReport NONE = new HealthReport(Instant.EPOCH, -1, -1, Optional.empty(),
             Health.unknown("not checked yet"), Map.of());
 
     /** Copies the map. */

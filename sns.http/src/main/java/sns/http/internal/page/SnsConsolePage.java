@@ -32,6 +32,7 @@ import sns.core.api.outbox.JobPage;
 import sns.core.api.outbox.OutboxService;
 import sns.http.internal.health.Destinations;
 import sns.http.internal.health.HealthMonitor;
+import sns.http.internal.health.HealthReport;
 
 /**
  * The Web Console page "SNS Bridge" ({@code /system/console/sns}): a plain Jakarta servlet that the console wraps
@@ -54,10 +55,20 @@ public final class SnsConsolePage extends HttpServlet {
             + "<rect width=\"160\" height=\"120\" fill=\"#ddd\"/><text x=\"80\" y=\"64\" font-size=\"14\" "
             + "text-anchor=\"middle\" fill=\"#555\">no preview</text></svg>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
+    /*
+     * Token and notes live as long as the bundle, not the component: the component is re-created whenever a
+     * service it uses is (a changed setting), and an open page must keep working across that.
+     */
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final CsrfGuard CSRF = new CsrfGuard(RANDOM);
+    private static final Notes NOTES = new Notes(RANDOM);
+
     private final transient BundleContext context;
-    private final transient HealthMonitor health;
-    private final transient CsrfGuard csrf;
-    private final transient Notes notes;
+    private final transient CsrfGuard csrf = CSRF;
+    private final transient Notes notes = NOTES;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private transient volatile HealthMonitor health;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private transient volatile OutboxService outbox;
@@ -69,12 +80,13 @@ public final class SnsConsolePage extends HttpServlet {
     private transient volatile ConfigImport importer;
 
     @Activate
-    public SnsConsolePage(BundleContext context, @Reference HealthMonitor health) {
-        SecureRandom random = new SecureRandom();
+    public SnsConsolePage(BundleContext context) {
         this.context = context;
-        this.health = health;
-        this.csrf = new CsrfGuard(random);
-        this.notes = new Notes(random);
+    }
+
+    private HealthReport healthReport() {
+        HealthMonitor h = health;
+        return h == null ? HealthReport.NONE : h.latest();
     }
 
     @Override
@@ -90,7 +102,7 @@ public final class SnsConsolePage extends HttpServlet {
                 + (note.error() ? " sns-note-error ui-state-error" : " ui-state-highlight") + "\" role=\"status\">"
                 + Html.escape(note.text()) + "</p>"));
         out.println("<div class=\"sns-page\">");
-        StatusSections.health(out, health.latest());
+        StatusSections.health(out, healthReport());
         OutboxService o = outbox;
         if (o == null) {
             out.println("<h2 id=\"uploads\">Recent uploads</h2><p class=\"sns-empty\">The outbox is not running.</p>");
@@ -103,7 +115,7 @@ public final class SnsConsolePage extends HttpServlet {
             }
             new JobsSection(root, csrf, o::post).render(out, page, paging);
         }
-        StatusSections.destinations(out, Destinations.installed(context), health.latest());
+        StatusSections.destinations(out, Destinations.installed(context), healthReport());
         CameraActivity c = cameras;
         StatusSections.cameras(out, c == null ? List.of() : c.camerasSeen());
         StatusSections.sessions(out, c == null ? List.of() : c.sessions());
