@@ -218,6 +218,9 @@ class ConsolePageTest {
         Path home = scratch.resolve("home");
         ConsoleHome setup = new ConsoleHome(home, "store");
         String secret = "TopSecretValue42xyz";
+        // a configuration no bundle describes: only its key's name says it is secret
+        Files.writeString(home.resolve("conf").resolve("sns.undescribed.config"), "smtpPassword=\"" + secret
+                + "\"\n", StandardCharsets.UTF_8);
         try (BridgeProcess bridge = setup.start()) {
             ConsoleClient console = ConsoleClient.of(bridge.port(), home);
             String token = ConsoleClient.token(console.get(PAGE).body());
@@ -247,6 +250,7 @@ class ConsolePageTest {
             assertTrue(form.contains("\".secret\":{") && form.contains("\"type\":12"), form);
             String printer = console.get("/system/console/status-Configurations.txt").body();
             assertTrue(printer.contains(".secret = ********"), printer);
+            assertTrue(printer.contains("smtpPassword = ********"), printer);
             for (String shown : new String[] {form, printer, console.get(PAGE).body(),
                 console.get("/system/console/status-sns-health.txt").body(), bridge.log()}) {
                 assertFalse(shown.contains(secret), shown);

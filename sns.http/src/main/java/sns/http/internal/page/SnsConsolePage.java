@@ -63,6 +63,14 @@ public final class SnsConsolePage extends HttpServlet {
     private static final CsrfGuard CSRF = new CsrfGuard(RANDOM);
     private static final Notes NOTES = new Notes(RANDOM);
 
+    /** The console's stylesheet resets headings; a few rules make the page readable (no script, no file). */
+    private static final String STYLE = "<style>.sns-page h2{font-size:1.25em;font-weight:bold;margin:1.2em 0 .4em}"
+            + ".sns-page p{margin:.4em 0}.sns-page form.sns-action{display:inline}.sns-page td{vertical-align:top}"
+            + ".sns-error{color:#a40000}.sns-health-ok{color:#1a7f37;font-weight:bold}"
+            + ".sns-health-warning{color:#9a6700;font-weight:bold}.sns-health-failed{color:#a40000;font-weight:bold}"
+            + ".sns-health-unknown{color:#666}.sns-note{padding:.5em;margin:.5em 0}.sns-empty{color:#666}"
+            + ".sns-thumb{display:block}</style>";
+
     private final transient BundleContext context;
     private final transient CsrfGuard csrf = CSRF;
     private final transient Notes notes = NOTES;
@@ -101,6 +109,7 @@ public final class SnsConsolePage extends HttpServlet {
         notes.get(request.getParameter("note")).ifPresent(note -> out.println("<p class=\"sns-note"
                 + (note.error() ? " sns-note-error ui-state-error" : " ui-state-highlight") + "\" role=\"status\">"
                 + Html.escape(note.text()) + "</p>"));
+        out.println(STYLE);
         out.println("<div class=\"sns-page\">");
         StatusSections.health(out, healthReport());
         OutboxService o = outbox;
