@@ -49,6 +49,12 @@ class ConsoleBrowserTest {
         });
     }
 
+    /** The note the page shows after a button was pressed (the post, its redirect and the new page loaded). */
+    static WebElement awaitNote(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".sns-note")));
+    }
+
     @Test
     void ownerImportsAConfigChangesARouteSeesTheUploadAndRetriesIt() throws Exception {
         assertTrue(ConsoleBrowser.installed(), "needs Debian's chromium and chromium-driver (.ci/run installs them)");
@@ -115,8 +121,7 @@ class ConsoleBrowserTest {
             // the destination works again: press Retry
             setup.refuse(false);
             failed.findElement(By.cssSelector("button.sns-retry")).click();
-            note = new WebDriverWait(driver, Duration.ofSeconds(15))
-                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".sns-note")));
+            note = awaitNote(driver);
             assertTrue(note.getText().endsWith("queued again."), note.getText());
             WebElement done = awaitJob(browser, "DONE", 30);
             assertTrue(done.getText().contains("delivered"), done.getText());
@@ -150,10 +155,10 @@ class ConsoleBrowserTest {
 
             setup.refuse(false);
             failed.findElement(By.cssSelector("button.sns-retry")).click();
-            assertTrue(driver.findElement(By.cssSelector(".sns-note")).getText().endsWith("queued again."));
+            assertTrue(awaitNote(driver).getText().endsWith("queued again."));
             WebElement done = awaitJob(browser, "DONE", 30);
             done.findElement(By.cssSelector("button.sns-discard")).click();
-            assertTrue(driver.findElement(By.cssSelector(".sns-note")).getText().endsWith("discarded."));
+            assertTrue(awaitNote(driver).getText().endsWith("discarded."));
             assertTrue(driver.findElements(By.cssSelector("tr.sns-job")).isEmpty());
 
             browser.open("/system/console/status-sns-health");
