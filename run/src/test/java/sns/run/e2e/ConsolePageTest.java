@@ -262,7 +262,9 @@ class ConsolePageTest {
             assertTrue(health.contains("OK       Internet: localhost:" + bridge.port() + " reachable"), health);
             assertTrue(health.contains("OK       Free space in the data folder: "), health);
             assertTrue(health.contains("OK       Spool: 0.0 MB waiting of at most 2048.0 MB"), health);
-            assertTrue(health.contains("UNKNOWN  Destination shell (sns.core"), health);
+            assertTrue(health.contains("OK       Destination shell (sns.core 0.1.0.SNAPSHOT, active): runs /bin/sh"),
+                    health);
+            assertTrue(health.contains("OK       Destination drop (sns.core"), health);
         }
     }
 }

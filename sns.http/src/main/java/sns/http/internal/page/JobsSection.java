@@ -37,7 +37,7 @@ final class JobsSection {
             return;
         }
         navigation(out, page, paging);
-        out.println("<table class=\"tablesorter nicetable sns-jobs\"><thead><tr><th>Preview</th><th>Received</th>"
+        out.println("<table class=\"nicetable sns-jobs\"><thead><tr><th>Preview</th><th>Received</th>"
                 + "<th>Camera</th><th>Destination</th><th>State</th><th>Actions</th></tr></thead><tbody>");
         for (JobView job : page.jobs()) {
             row(out, job, paging);
