@@ -13,19 +13,24 @@ import java.util.jar.Manifest;
 import sns.run.osgi.sample.SamplePublisherActivator;
 
 /** Builds the sample destination bundle (a real jar with a real manifest) from the test bundle's own classes. */
-final class SampleBundle {
+public final class SampleBundle {
 
-    static final String SYMBOLIC_NAME = "sns.sample.publisher";
+    public static final String SYMBOLIC_NAME = "sns.sample.publisher";
 
     private SampleBundle() {
     }
 
-    static void write(Path jar) throws IOException {
+    public static void write(Path jar) throws IOException {
+        write(jar, SYMBOLIC_NAME);
+    }
+
+    /** The same destination ({@code sample.hot}) under another bundle name, to install it twice. */
+    public static void write(Path jar, String symbolicName) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", SYMBOLIC_NAME);
+        main.putValue("Bundle-SymbolicName", symbolicName);
         main.putValue("Bundle-Version", "1.0.0");
         main.putValue("Bundle-Activator", SamplePublisherActivator.class.getName());
         main.putValue("Import-Package", "org.osgi.framework, sns.core.api;version=\"[1.0,2)\"");

@@ -40,4 +40,17 @@ public interface Publisher {
      *     whether trying again later can help
      */
     Receipt publish(Post post) throws PublishException;
+
+    /**
+     * Whether the destination can deliver now: its server reachable, its credentials accepted. The bridge calls it
+     * from a background thread (never from a camera request or a console page) every few minutes and shows the
+     * answer on the Web Console's health status; it should finish within a few seconds and must not post anything.
+     * Destinations that cannot tell keep this default.
+     *
+     * @return the health; {@link Health.Status#UNKNOWN} by default
+     * @since 1.1
+     */
+    default Health check() {
+        return Health.unknown("this destination has no health check");
+    }
 }

@@ -6,12 +6,32 @@ import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import sns.core.api.Post;
+
 /** The outbox as an OSGi service: read its jobs, retry or discard one. */
 @ProviderType
 public interface OutboxService {
 
     /** Every job the outbox holds, oldest first. */
     List<JobView> jobs();
+
+    /**
+     * One page of jobs, newest first, without reading the jobs of other pages: quick with ten thousand jobs.
+     *
+     * @param offset how many of the newest jobs to skip (negative counts as 0)
+     * @param limit most jobs on the page (at least 1)
+     * @since 1.1
+     */
+    JobPage page(int offset, int limit);
+
+    /**
+     * The post of a job as its destination receives it: sender, camera model, text and the media files, for
+     * showing a job (a thumbnail of its photo). The files are the outbox's own: read them, never change them.
+     *
+     * @return empty if there is no such job or its manifest cannot be read
+     * @since 1.1
+     */
+    Optional<Post> post(String id);
 
     /** One job, if the outbox holds it. */
     Optional<JobView> job(String id);

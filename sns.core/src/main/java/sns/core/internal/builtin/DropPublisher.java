@@ -2,6 +2,7 @@ package sns.core.internal.builtin;
 
 import org.osgi.service.component.annotations.Component;
 
+import sns.core.api.Health;
 import sns.core.api.Post;
 import sns.core.api.Publisher;
 import sns.core.api.Receipt;
@@ -17,4 +18,10 @@ public final class DropPublisher implements Publisher {
     public Receipt publish(Post post) {
         return destination.publish(post);
     }
+
+    @Override
+    public Health check() {
+        return destination.check();
+    }
+
 }

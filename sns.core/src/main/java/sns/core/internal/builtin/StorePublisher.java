@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import sns.core.api.BridgeHome;
+import sns.core.api.Health;
 import sns.core.api.Post;
 import sns.core.api.PublishException;
 import sns.core.api.Publisher;
@@ -31,4 +32,10 @@ public final class StorePublisher implements Publisher {
     public Receipt publish(Post post) throws PublishException {
         return destination.publish(post);
     }
+
+    @Override
+    public Health check() {
+        return destination.check();
+    }
+
 }

@@ -57,15 +57,17 @@ final class BridgeDesk implements CameraDesk {
     private final Path staging;
     private final AltTextBatches batches;
     private final Clock clock;
+    private final CameraLog cameras;
 
     /**
      * @param folderOf maps a camera user to its store folder name (HMAC of the address with the folder secret)
      * @param storeFolder the store destination's base folder; a user's folder there is created at login
      * @param staging where request bodies are streamed before they become part of a job
      * @param batches social uploads held until their alt texts are used (Mastodon)
+     * @param cameras where every camera request is noted for the console
      */
     BridgeDesk(SenderWhitelist whitelist, Router router, SessionStore sessions, UnaryOperator<String> folderOf,
-            Path storeFolder, JobSink jobs, Path staging, AltTextBatches batches, Clock clock) {
+            Path storeFolder, JobSink jobs, Path staging, AltTextBatches batches, Clock clock, CameraLog cameras) {
         this.whitelist = whitelist;
         this.router = router;
         this.sessions = sessions;
@@ -75,6 +77,7 @@ final class BridgeDesk implements CameraDesk {
         this.staging = staging;
         this.batches = batches;
         this.clock = clock;
+        this.cameras = cameras;
     }
 
     @Override
@@ -90,10 +93,12 @@ final class BridgeDesk implements CameraDesk {
         Optional<String> allowed = whitelist.configuredSpelling(user);
         if (allowed.isEmpty()) {
             LOG.info("Login to {} refused: {} is not an allowed camera", request.site(), user);
+            cameras.saw(user, request.camera(), "login to " + request.site() + " refused", false);
             return Verdict.refuse(Kind.UNAUTHORIZED, LOGIN_FAILED);
         }
         user = allowed.get();
         sendAbandonedBatches();
+        cameras.saw(user, request.camera(), "login to " + request.site(), true);
         Route route = router.forSite(request.site());
         String folder = route.isDefaultInstance() ? folderOf.apply(user) : route.instance();
         try {
@@ -168,6 +173,7 @@ final class BridgeDesk implements CameraDesk {
         }
         CameraSession session = found.get();
         String name = SafeFileName.of(upload.fileName());
+        cameras.saw(session.user(), session.album(), "upload via " + session.site(), true);
         Route route = router.forSite(session.site());
         CameraText typed = CameraText.parse(session.content());
         StagedFile medium = new StagedFile(name, MediaTypes.normalise(upload.contentType(), name),
@@ -222,8 +228,11 @@ final class BridgeDesk implements CameraDesk {
         Optional<String> address = SenderWhitelist.addressOf(request.sender()).flatMap(whitelist::configuredSpelling);
         if (address.isEmpty()) {
             LOG.info("E-mail from '{}' refused: not an allowed camera", request.sender());
+            cameras.saw(SenderWhitelist.addressOf(request.sender()).orElse(request.sender()), request.camera(),
+                    "e-mail refused", false);
             return Verdict.refuse(Kind.UNAUTHORIZED, NOT_WHITELISTED);
         }
+        cameras.saw(address.get(), request.camera(), "e-mail", true);
         if (request.recipients().isEmpty()) {
             return Verdict.refuse(Kind.BAD_REQUEST, "No recipient");
         }

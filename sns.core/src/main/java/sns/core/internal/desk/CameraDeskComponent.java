@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
 
 import sns.core.api.BridgeHome;
 import sns.core.api.camera.Announcement;
+import sns.core.api.camera.CameraActivity;
+import sns.core.api.camera.CameraSeen;
+import sns.core.api.camera.SessionView;
 import sns.core.api.camera.CameraDesk;
 import sns.core.api.camera.EmailRequest;
 import sns.core.api.camera.LoginRequest;
@@ -29,24 +32,29 @@ import sns.core.internal.session.SessionStore;
 import sns.core.internal.whitelist.SenderWhitelist;
 
 /** The {@link CameraDesk} service, built from the bridge settings ({@code sns.core}); renewed when they change. */
-@Component(configurationPid = "sns.core")
-public final class CameraDeskComponent implements CameraDesk {
+@Component(configurationPid = "sns.core", service = {CameraDesk.class, CameraActivity.class})
+public final class CameraDeskComponent implements CameraDesk, CameraActivity {
 
     private static final Logger LOG = LoggerFactory.getLogger(CameraDeskComponent.class);
 
     private final BridgeDesk desk;
+    private final SessionStore sessions;
+    private final Router router;
+    private final CameraLog cameras;
 
     @Activate
-    public CameraDeskComponent(@Reference BridgeHome home, @Reference JobSink jobs, BridgeSettings settings)
-            throws IOException {
+    public CameraDeskComponent(@Reference BridgeHome home, @Reference JobSink jobs, @Reference CameraLog cameras,
+            BridgeSettings settings) throws IOException {
         StoreFolders folders = StoreFolders.of(settings, home);
         Files.createDirectories(folders.base());
         Path staging = home.dataFolder(BridgeHomeActivator.INCOMING);
-        SessionStore sessions = new SessionStore(home.dataFolder("sessions"),
+        this.sessions = new SessionStore(home.dataFolder("sessions"),
                 Duration.ofHours(settings.sessionIdleHours()), Clock.systemUTC());
-        this.desk = new BridgeDesk(new SenderWhitelist(List.of(settings.senders())), new Router(routes(settings)),
-                sessions, folders::folderOf, folders.base(), jobs, staging,
-                new AltTextBatches(home.dataFolder("batches"), jobs), Clock.systemUTC());
+        this.router = new Router(routes(settings));
+        this.cameras = cameras;
+        this.desk = new BridgeDesk(new SenderWhitelist(List.of(settings.senders())), router, sessions,
+                folders::folderOf, folders.base(), jobs, staging,
+                new AltTextBatches(home.dataFolder("batches"), jobs), Clock.systemUTC(), cameras);
         desk.sendAbandonedBatches();
         if (settings.senders().length == 0) {
             LOG.warn("No camera is allowed yet: add the cameras' addresses to 'Allowed cameras' (sns.core senders)");
@@ -107,5 +115,18 @@ public final class CameraDeskComponent implements CameraDesk {
     @Override
     public Path newStagedFile() throws IOException {
         return desk.newStagedFile();
+    }
+
+    @Override
+    public List<CameraSeen> camerasSeen() {
+        return cameras.cameras();
+    }
+
+    @Override
+    public List<SessionView> sessions() {
+        return sessions.live().stream()
+                .map(s -> new SessionView(s.user(), s.site(), router.forSite(s.site()).toString(), s.album(),
+                        s.createdAt(), s.lastUsedAt(), s.lastUsedAt().plus(sessions.idleExpiry())))
+                .toList();
     }
 }

@@ -3,6 +3,7 @@ package sns.core.internal.destination;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import sns.core.api.Health;
 import sns.core.api.Post;
 import sns.core.api.Publisher;
 import sns.core.api.Receipt;
@@ -30,4 +31,10 @@ public final class DropDestination implements Publisher {
     public String toString() {
         return "drop";
     }
+
+    @Override
+    public Health check() {
+        return Health.ok("accepts every photo and keeps nothing");
+    }
+
 }

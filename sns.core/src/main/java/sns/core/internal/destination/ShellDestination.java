@@ -8,10 +8,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import sns.core.api.Health;
 import sns.core.api.Media;
 import sns.core.api.Post;
 import sns.core.api.PublishException;
@@ -135,4 +138,28 @@ public final class ShellDestination implements Publisher {
     public String toString() {
         return "shell " + settings.program();
     }
+
+    /**
+     * Whether the program can be started (an executable file, found like the operating system finds it) and, when
+     * it stores first, whether the store can take the photo. The program is not run: it may post somewhere.
+     */
+    @Override
+    public Health check() {
+        String program = settings.program();
+        Optional<Path> found = program.contains("/") ? Optional.of(Path.of(program))
+                : Stream.of(String.valueOf(System.getenv("PATH")).split(java.io.File.pathSeparator))
+                        .filter(dir -> !dir.isBlank()).map(dir -> Path.of(dir, program))
+                        .filter(Files::isExecutable).findFirst();
+        if (found.isEmpty() || !Files.isRegularFile(found.get()) || !Files.isExecutable(found.get())) {
+            return Health.failed("the program " + program + " is not an executable file");
+        }
+        if (settings.store() != null) {
+            Health store = settings.store().check();
+            if (store.status() != Health.Status.OK) {
+                return store;
+            }
+        }
+        return Health.ok("runs " + found.get());
+    }
+
 }

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import sns.core.api.Health;
 import sns.core.api.Media;
 import sns.core.api.Post;
 import sns.core.api.PublishException;
@@ -188,4 +189,18 @@ public final class StoreDestination implements Publisher {
     public String toString() {
         return "store in " + settings.base();
     }
+
+    /** Whether the store folder is there and writable: all a local destination needs. */
+    @Override
+    public Health check() {
+        Path folder = settings.base();
+        if (!Files.isDirectory(folder)) {
+            return Health.failed("the store folder " + folder + " does not exist");
+        }
+        if (!Files.isWritable(folder)) {
+            return Health.failed("the store folder " + folder + " is not writable");
+        }
+        return Health.ok("stores into " + folder);
+    }
+
 }

@@ -272,6 +272,32 @@ public final class Outbox implements Closeable {
         return List.copyOf(jobs.values());
     }
 
+    /**
+     * The jobs of one page, newest first: walks only as far as the page ends, so a page stays quick however many
+     * jobs there are.
+     *
+     * @param offset how many of the newest jobs to skip
+     * @param limit most jobs to return
+     */
+    public synchronized List<Job> newestFirst(int offset, int limit) {
+        List<Job> page = new ArrayList<>(Math.max(0, Math.min(limit, jobs.size())));
+        int skipped = 0;
+        for (Job job : jobs.descendingMap().values()) {
+            if (page.size() >= limit) {
+                break;
+            }
+            if (skipped++ >= offset) {
+                page.add(job);
+            }
+        }
+        return page;
+    }
+
+    /** How many jobs the outbox holds. */
+    public synchronized int size() {
+        return jobs.size();
+    }
+
     /** The job {@code id}, if the outbox has it. */
     public synchronized Optional<Job> job(JobId id) {
         return Optional.ofNullable(jobs.get(id));

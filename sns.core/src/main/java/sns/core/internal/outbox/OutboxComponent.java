@@ -26,7 +26,9 @@ import sns.core.internal.desk.JobSink;
 import sns.core.internal.desk.PostDraft;
 import sns.core.internal.home.BridgeHomeActivator;
 import sns.core.api.camera.Verdict;
+import sns.core.api.outbox.JobPage;
 import sns.core.api.outbox.JobView;
+import sns.core.api.Post;
 import sns.core.api.outbox.OutboxService;
 import sns.core.api.outbox.SpoolUsage;
 import java.util.Optional;
@@ -111,6 +113,28 @@ public final class OutboxComponent implements JobSink, OutboxService {
     @Override
     public List<JobView> jobs() {
         return outbox.jobs().stream().map(views::of).toList();
+    }
+
+    @Override
+    public JobPage page(int offset, int limit) {
+        int from = Math.max(0, offset);
+        int size = Math.max(1, limit);
+        // total first: a job submitted meanwhile shifts the page by one, never beyond the end
+        int total = outbox.size();
+        List<JobView> page = outbox.newestFirst(from, size).stream().map(views::of).toList();
+        return new JobPage(page, from, Math.max(total, from + page.size()));
+    }
+
+    @Override
+    public Optional<Post> post(String id) {
+        try {
+            Optional<JobId> jobId = JobId.tryParse(id);
+            return jobId.isPresent() && outbox.job(jobId.get()).isPresent() ? Optional.of(outbox.post(jobId.get()))
+                    : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            // discarded meanwhile, or a damaged manifest: the page shows the job without its details
+            return Optional.empty();
+        }
     }
 
     @Override

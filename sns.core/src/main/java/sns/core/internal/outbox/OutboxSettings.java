@@ -9,10 +9,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                 + "with growing pauses.")
 public @interface OutboxSettings {
 
-    @AttributeDefinition(name = "First retry after (seconds)", min = "1")
+    @AttributeDefinition(name = "First retry after (seconds)", min = "1",
+            description = "When a destination fails in a way that may pass (no network, server busy), the photo is "
+                    + "tried again after this long; each further pause is twice the last.")
     int retryFirstSeconds() default 30;
 
-    @AttributeDefinition(name = "Longest pause between retries (minutes)", min = "1")
+    @AttributeDefinition(name = "Longest pause between retries (minutes)", min = "1",
+            description = "The doubling pauses between retries never grow beyond this.")
     int retryMaxMinutes() default 30;
 
     @AttributeDefinition(name = "Give up after (hours)", min = "1",

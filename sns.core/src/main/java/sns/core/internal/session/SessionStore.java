@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -158,6 +160,18 @@ public final class SessionStore {
     public synchronized void remove(SessionKey key) throws IOException {
         sessions.remove(key);
         Files.deleteIfExists(file(key));
+    }
+
+    /** Every session that has not expired, most recently used first (a snapshot; nothing is marked as used). */
+    public synchronized List<CameraSession> live() {
+        Instant now = clock.instant();
+        return sessions.values().stream().filter(s -> !isExpired(s, now))
+                .sorted(Comparator.comparing(CameraSession::lastUsedAt).reversed()).toList();
+    }
+
+    /** How long a session may stay unused. */
+    public Duration idleExpiry() {
+        return idleExpiry;
     }
 
     /**

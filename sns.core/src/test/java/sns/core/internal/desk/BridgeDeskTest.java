@@ -45,6 +45,7 @@ class BridgeDeskTest {
     final List<Submitted> jobs = new ArrayList<>();
     BridgeDesk desk;
     Path store;
+    final CameraLog cameras = new CameraLog();
 
     @BeforeEach
     void setUp() throws IOException {
@@ -85,7 +86,7 @@ class BridgeDeskTest {
         return new BridgeDesk(new SenderWhitelist(List.of("Camera@samsungcamera.com")), router,
                 new SessionStore(dir.resolve("sessions"), sessionIdle, Clock.systemUTC()),
                 user -> "folder-of-" + user.hashCode(), store, sink, staging,
-                new AltTextBatches(dir.resolve("batches"), sink), Clock.systemUTC());
+                new AltTextBatches(dir.resolve("batches"), sink), Clock.systemUTC(), cameras);
     }
 
     private String login() {
@@ -131,6 +132,23 @@ class BridgeDeskTest {
         assertEquals("NX300", draft.cameraModel());
         assertEquals("image/jpeg", jobs.get(0).media().get(0).contentType(), "pjpeg becomes jpeg");
         assertFalse(Files.exists(photo.file()), "the staged file was handed over");
+    }
+
+    @Test
+    void everyCameraRequestIsNotedForTheConsoleRefusedOnesToo() throws Exception {
+        desk.login(new LoginRequest("facebook", CRYPT_KEY, INTRUDER, "", "SAMSUNG-NX1000 <b>"));
+        String key = login();
+        desk.announce(new Announcement(key, "facebook", false, "NX300", "SAM_1.JPG", ""));
+        StagedFile photo = staged("x", 10);
+        desk.upload(new Upload(key, "SAM_1.JPG", "image/jpeg", photo.file(), 10));
+        List<sns.core.api.camera.CameraSeen> seen = cameras.cameras();
+        assertEquals(2, seen.size(), seen.toString());
+        assertEquals("Camera@samsungcamera.com", seen.get(0).sender());
+        assertEquals("NX300", seen.get(0).model(), "the album of the upload names the model");
+        assertTrue(seen.get(0).allowed());
+        assertTrue(seen.get(0).lastRequest().startsWith("upload"), seen.get(0).lastRequest());
+        assertFalse(seen.get(1).allowed(), "a refused camera shows up so its owner can allow it");
+        assertEquals("SAMSUNG-NX1000 <b>", seen.get(1).model(), "kept as sent; the page escapes it");
     }
 
     @Test

@@ -98,6 +98,22 @@ class OutboxTest {
     }
 
     @Test
+    void pagesGoNewestFirstAndStopAtTheEnd() throws IOException {
+        List<JobId> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            ids.add(outbox.submit(request("store")));
+        }
+        assertEquals(7, outbox.size());
+        assertEquals(List.of(ids.get(6), ids.get(5), ids.get(4)),
+                outbox.newestFirst(0, 3).stream().map(Job::id).toList());
+        assertEquals(List.of(ids.get(3), ids.get(2), ids.get(1)),
+                outbox.newestFirst(3, 3).stream().map(Job::id).toList());
+        assertEquals(List.of(ids.get(0)), outbox.newestFirst(6, 3).stream().map(Job::id).toList());
+        assertEquals(List.of(), outbox.newestFirst(7, 3));
+        assertEquals(List.of(), outbox.newestFirst(100, 3));
+    }
+
+    @Test
     void submitWakesTheListeners() throws IOException {
         AtomicInteger wakes = new AtomicInteger();
         outbox.addListener(wakes::incrementAndGet);

@@ -1,0 +1,55 @@
+package sns.core.internal.destination;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import sns.core.api.Health;
+
+/** The health checks of the built-in destinations, against real folders and programs. */
+class BuiltinHealthTest {
+
+    @TempDir
+    Path dir;
+
+    private StoreDestination store(Path base) {
+        return new StoreDestination(new StoreDestination.Settings(base, sender -> "f"));
+    }
+
+    private ShellDestination shell(String program, StoreDestination store) {
+        return new ShellDestination(new ShellDestination.Settings(List.of(program, "{filename}"), null,
+                Duration.ofSeconds(5), dir, store));
+    }
+
+    @Test
+    void storeNeedsItsFolder() throws IOException {
+        assertEquals(Health.Status.FAILED, store(dir.resolve("missing")).check().status());
+        Health ok = store(Files.createDirectories(dir.resolve("store"))).check();
+        assertEquals(Health.Status.OK, ok.status());
+        assertTrue(ok.detail().contains(dir.resolve("store").toString()), ok.detail());
+    }
+
+    @Test
+    void shellNeedsAnExecutableProgramAndItsStore() throws IOException {
+        assertEquals(Health.Status.OK, shell("/bin/sh", null).check().status());
+        assertEquals(Health.Status.OK, shell("sh", null).check().status(), "found on the PATH");
+        assertEquals(Health.Status.FAILED, shell("/nonexistent/program", null).check().status());
+        Path notExecutable = Files.writeString(dir.resolve("script"), "echo hi\n");
+        assertEquals(Health.Status.FAILED, shell(notExecutable.toString(), null).check().status());
+        assertEquals(Health.Status.FAILED, shell("/bin/sh", store(dir.resolve("missing"))).check().status(),
+                "it stores first, and the store folder is missing");
+    }
+
+    @Test
+    void dropIsAlwaysHealthy() {
+        assertEquals(Health.Status.OK, new DropDestination().check().status());
+    }
+}

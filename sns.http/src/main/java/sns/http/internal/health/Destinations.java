@@ -1,0 +1,85 @@
+package sns.http.internal.health;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+
+import sns.core.api.Publisher;
+
+/**
+ * The destinations installed right now, read live from the service registry: a bundle installed from the console
+ * or dropped into {@code load/} shows up with the next page view.
+ */
+public final class Destinations {
+
+    /**
+     * One destination service.
+     *
+     * @param serviceId its {@code service.id}, the key of its health
+     * @param name {@value Publisher#NAME}
+     * @param instance {@value Publisher#INSTANCE}, empty for the default instance
+     * @param bundle the bundle's symbolic name and version
+     * @param bundleState the bundle's state ({@code active}, {@code starting}, ...)
+     */
+    public record Installed(long serviceId, String name, String instance, String bundle, String bundleState) {
+
+        /** As written in routes. */
+        public String route() {
+            return instance.isEmpty() ? name : name + "." + instance;
+        }
+    }
+
+    private Destinations() {
+    }
+
+    /** Every Publisher service, sorted by route. */
+    public static List<Installed> installed(BundleContext context) {
+        Collection<ServiceReference<Publisher>> references;
+        try {
+            references = context.getServiceReferences(Publisher.class, null);
+        } catch (InvalidSyntaxException | IllegalStateException e) {
+            return List.of();
+        }
+        List<Installed> all = new ArrayList<>();
+        for (ServiceReference<Publisher> r : references) {
+            Bundle bundle = r.getBundle();
+            if (bundle == null) {
+                continue; // unregistered meanwhile
+            }
+            all.add(new Installed((Long) r.getProperty(Constants.SERVICE_ID), text(r.getProperty(Publisher.NAME)),
+                    text(r.getProperty(Publisher.INSTANCE)), bundle.getSymbolicName() + " " + bundle.getVersion(),
+                    state(bundle.getState())));
+        }
+        all.sort(Comparator.comparing(Installed::route).thenComparing(Installed::serviceId));
+        return all;
+    }
+
+    /** The route a Publisher service serves, for log lines. */
+    static String route(ServiceReference<Publisher> r) {
+        String name = text(r.getProperty(Publisher.NAME));
+        String instance = text(r.getProperty(Publisher.INSTANCE));
+        return instance.isEmpty() ? name : name + "." + instance;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString().trim();
+    }
+
+    private static String state(int state) {
+        return switch (state) {
+            case Bundle.ACTIVE -> "active";
+            case Bundle.STARTING -> "starting";
+            case Bundle.STOPPING -> "stopping";
+            case Bundle.RESOLVED -> "resolved";
+            case Bundle.INSTALLED -> "installed";
+            default -> "uninstalled";
+        };
+    }
+}
