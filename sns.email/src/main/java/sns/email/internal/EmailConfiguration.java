@@ -14,31 +14,40 @@ import org.osgi.service.metatype.annotations.Option;
         description = "Where route 'email' sends the camera's e-mails. No host: .eml files in data/email-pickup.")
 @interface EmailConfiguration {
 
-    @AttributeDefinition(name = "SMTP host", description = "The smarthost; empty writes .eml files into the pickup folder.",
+    @AttributeDefinition(name = "SMTP host", description = "Your provider's outgoing mail server, e.g."
+            + " smtp.example.com (MAIL_SERVER). Empty: every e-mail becomes an .eml file in data/email-pickup.",
             required = false)
     String host() default "";
 
     @AttributeDefinition(name = "SMTP port", description = "Empty: 25, 587 (starttls) or 465 (smtps).", required = false)
     int port();
 
-    @AttributeDefinition(name = "Security", options = {@Option(value = "none", label = "None (plain SMTP)"),
+    @AttributeDefinition(name = "Security", description = "How the connection to the mail server is protected:"
+            + " STARTTLS (port 587) or SMTPS (port 465) for a provider on the internet, none only for a server on"
+            + " this machine or your own network.", options = {@Option(value = "none", label = "None (plain SMTP)"),
             @Option(value = "starttls", label = "STARTTLS (required)"), @Option(value = "smtps", label = "SMTPS (TLS)")})
     String security() default "none";
 
-    @AttributeDefinition(name = "User name", description = "SMTP login; empty for none.", required = false)
+    @AttributeDefinition(name = "User name", description = "The login at the mail server, often your e-mail"
+            + " address (MAIL_USERNAME); empty if the server needs none.", required = false)
     String username() default "";
 
     /** Stored as the private property {@code .password}: it never becomes a service property. */
-    @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, required = false)
+    @AttributeDefinition(name = "Password", description = "The mail server password or app password"
+            + " (MAIL_PASSWORD); stored privately, never shown or logged.", type = AttributeType.PASSWORD,
+            required = false)
     String _password() default "";
 
-    @AttributeDefinition(name = "Connect timeout (seconds)")
+    @AttributeDefinition(name = "Connect timeout (seconds)", description = "How long to wait for the mail server"
+            + " to answer; on a slow LTE uplink a timeout is simply retried later.")
     int connectTimeoutSeconds() default 30;
 
-    @AttributeDefinition(name = "Read timeout (seconds)")
+    @AttributeDefinition(name = "Read timeout (seconds)", description = "How long to wait for each reply of the"
+            + " mail server while a message is sent.")
     int readTimeoutSeconds() default 60;
 
-    @AttributeDefinition(name = "Envelope sender", description = "SMTP MAIL FROM; empty uses the From address.",
+    @AttributeDefinition(name = "Envelope sender", description = "Where bounces go (SMTP MAIL FROM); empty uses"
+            + " the From address.",
             required = false)
     String envelopeFrom() default "";
 

@@ -14,6 +14,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import sns.core.api.Health;
 import sns.core.api.Post;
 import sns.core.api.PublishException;
 import sns.core.api.Publisher;
@@ -81,6 +82,41 @@ public final class EmailPublisher implements Publisher {
             return partlySent(e, post, server);
         } catch (MessagingException e) {
             throw SmtpFailures.classify(e, server);
+        }
+    }
+
+    /**
+     * Connects and logs in to the smarthost (TLS and authentication included) and says goodbye without sending;
+     * in pickup mode, whether the pickup folder is writable.
+     */
+    @Override
+    public Health check() {
+        if (settings.isPickup()) {
+            try {
+                java.nio.file.Files.createDirectories(settings.pickupFolder());
+            } catch (IOException e) {
+                return Health.failed("cannot create the pickup folder " + settings.pickupFolder() + ": " + e);
+            }
+            return java.nio.file.Files.isWritable(settings.pickupFolder())
+                    ? Health.ok("no smarthost: e-mails are written into " + settings.pickupFolder())
+                    : Health.failed("the pickup folder " + settings.pickupFolder() + " is not writable");
+        }
+        String protocol = settings.security() == EmailSettings.Security.SMTPS ? "smtps" : "smtp";
+        String server = settings.host() + ":" + settings.port();
+        try {
+            return mailLoader.call(() -> {
+                Session session = Session.getInstance(sessionProperties(protocol));
+                try (Transport transport = session.getTransport(protocol)) {
+                    transport.connect(settings.host(), settings.port(), settings.username().isEmpty() ? null
+                            : settings.username(), settings.username().isEmpty() ? null : settings.password());
+                    return Health.ok(server + " accepts the connection" + (settings.username().isEmpty() ? ""
+                            : " and the login"));
+                } catch (MessagingException e) {
+                    throw SmtpFailures.classify(e, server);
+                }
+            });
+        } catch (PublishException e) {
+            return e.isRetryable() ? Health.warning(e.getMessage()) : Health.failed(e.getMessage());
         }
     }
 

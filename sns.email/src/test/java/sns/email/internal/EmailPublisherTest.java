@@ -39,6 +39,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import sns.core.api.DestinationSettings;
+import sns.core.api.Health;
 import sns.core.api.Media;
 import sns.core.api.Origin;
 import sns.core.api.Post;
@@ -179,6 +180,23 @@ class EmailPublisherTest {
                 () -> publisher(v).publish(post("friend@example.com").build()));
         assertFalse(e.isRetryable(), e.getMessage());
         assertFalse(e.getMessage().contains("wrong-pw"));
+    }
+
+    @Test
+    void healthLogsInWithoutSendingAndNamesWhatIsWrong() throws Exception {
+        int port = startGreenMail("smtp");
+        Health good = publisher(smtp(port, "none")).check();
+        assertEquals(Health.Status.OK, good.status(), good.detail());
+        Map<String, Object> wrong = smtp(port, "none");
+        wrong.put(".password", "wrong-pw");
+        Health refused = publisher(wrong).check();
+        assertEquals(Health.Status.FAILED, refused.status(), refused.detail());
+        assertFalse(refused.detail().contains("wrong-pw"));
+        assertEquals(0, greenMail.getReceivedMessages().length, "a check sends nothing");
+        greenMail.stop();
+        Health down = publisher(smtp(port, "none")).check();
+        assertEquals(Health.Status.WARNING, down.status(), "unreachable is retried, so a warning: " + down.detail());
+        assertEquals(Health.Status.OK, publisher(Map.of()).check().status(), "pickup mode");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.w3c.dom.Element;
 
 import sns.core.api.DestinationSettings;
+import sns.core.api.Health;
 import sns.core.api.Media;
 import sns.core.api.Post;
 import sns.core.api.PublishException;
@@ -67,6 +68,18 @@ public final class FlickrPublisher implements Publisher {
 
     FlickrOptions options() {
         return options;
+    }
+
+    /** {@code flickr.test.login}: whether Flickr takes the key and token; uploads nothing. */
+    @Override
+    public Health check() {
+        try {
+            FlickrAnswer answer = client.call("flickr.test.login", List.of(), "checking the login");
+            return Health.ok("Flickr accepts the token of " + answer.text("username"));
+        } catch (PublishException e) {
+            String why = e.getMessage().replaceFirst("^flickr: ", "");
+            return e.isRetryable() ? Health.warning(why) : Health.failed(why);
+        }
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import sns.core.api.DestinationSettings;
+import sns.core.api.Health;
 import sns.core.api.Media;
 import sns.core.api.Origin;
 import sns.core.api.Post;
@@ -164,6 +165,17 @@ class FlickrPublisherTest {
         publisher.publish(post("20261125T011501Z-0000000000000001", "", "", List.of(photo("2.JPG", 2))));
         assertEquals(1, stub.albums.size());
         assertEquals(1, stub.album("Garden").photoIds().size());
+    }
+
+    @Test
+    void healthAsksFlickrWhoIsLoggedInAndUploadsNothing() throws Exception {
+        Health good = publisher(Map.of()).check();
+        assertEquals(Health.Status.OK, good.status(), good.detail());
+        assertTrue(good.detail().contains(FlickrStub.USER), good.detail());
+        Health bad = publisher(Map.of(".apiSecret", "wrong-secret")).check();
+        assertEquals(Health.Status.FAILED, bad.status(), bad.detail());
+        assertFalse(bad.detail().contains("wrong-secret"));
+        assertTrue(stub.photos.isEmpty(), "a check uploads nothing");
     }
 
     @Test

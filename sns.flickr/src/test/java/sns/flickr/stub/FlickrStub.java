@@ -482,6 +482,8 @@ public final class FlickrStub implements AutoCloseable {
             case "flickr.photosets.create" -> create(ex, args);
             case "flickr.photosets.addPhoto" -> addPhoto(ex, args);
             case "flickr.photos.search" -> search(ex, args);
+            // documented answer: <user id="..."><username>...</username></user>
+            case "flickr.test.login" -> ok(ex, "<user id=\"12345678@N01\"><username>" + USER + "</username></user>");
             default -> answer(ex, 200, "text/xml", failure(112, "Method \"" + method + "\" not found"));
         }
     }

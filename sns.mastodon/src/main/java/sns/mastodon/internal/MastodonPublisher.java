@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import sns.core.api.DestinationSettings;
 import sns.core.api.Media;
+import sns.core.api.Health;
 import sns.core.api.Origin;
 import sns.core.api.http.MultipartForm;
 import sns.core.api.http.RetryAfter;
@@ -277,6 +278,34 @@ public final class MastodonPublisher implements Publisher {
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(BodyPublishers.ofString(form.toString(), StandardCharsets.UTF_8)).build();
         return json(send(request, "posting the status"));
+    }
+
+    /**
+     * Asks the server whether the token is still good ({@code GET /api/v1/apps/verify_credentials}, which any
+     * token of the app may call, with the write-only scopes the login asks for); posts nothing.
+     */
+    @Override
+    public Health check() {
+        String host = options.baseUrl().getHost();
+        HttpRequest request = request("/api/v1/apps/verify_credentials").timeout(Duration.ofSeconds(10)).GET()
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+            int code = response.statusCode();
+            if (code == 200) {
+                return Health.ok(host + " accepts the token");
+            }
+            if (code == 401 || code == 403) {
+                return Health.failed(host + " refuses the token (HTTP " + code + serverError(response.body())
+                        + "): log in again on the Destination login page");
+            }
+            return Health.warning(host + " answered HTTP " + code + serverError(response.body()));
+        } catch (IOException e) {
+            return Health.failed("cannot reach " + host + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Health.unknown("interrupted");
+        }
     }
 
     private HttpRequest.Builder request(String path) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import sns.core.api.DestinationSettings;
+import sns.core.api.Health;
 import sns.core.api.Media;
 import sns.core.api.Origin;
 import sns.core.api.Post;
@@ -167,6 +168,21 @@ class MastodonPublisherTest {
         assertEquals(3, stub.mediaGets);
         assertEquals(1, stub.statuses.size());
         assertEquals(1, stub.statuses.get(0).mediaIds().size());
+    }
+
+    @Test
+    void healthSaysWhetherTheServerAcceptsTheTokenAndPostsNothing() throws Exception {
+        assertEquals(Health.Status.OK, publisher(Map.of()).check().status());
+        Health refused = publisher(Map.of(".token", "revoked")).check();
+        assertEquals(Health.Status.FAILED, refused.status());
+        assertTrue(refused.detail().contains("refuses the token (HTTP 401"), refused.detail());
+        assertFalse(refused.detail().contains("revoked"), "never the token itself");
+        int port = stub.port();
+        stub.close();
+        Health down = publisher(Map.of("baseUrl", "http://127.0.0.1:" + port)).check();
+        assertEquals(Health.Status.FAILED, down.status());
+        assertTrue(down.detail().startsWith("cannot reach 127.0.0.1"), down.detail());
+        assertEquals(List.of(), stub.statuses);
     }
 
     @Test
