@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 
 import sns.run.camera.Reply;
 import sns.run.process.BridgeProcess;
+import sns.run.process.ProtocolFixtures;
 
 /**
  * Camera traffic and uploads against the exported bridge, in one run, printing a table per part:
@@ -529,11 +530,7 @@ public final class UploadBenchmark {
             Files.createDirectories(home.resolve("conf"));
             Files.writeString(home.resolve("conf/sns.http.cfg"), "maxUploadMegabytes=2048\n");
             Path config = folder.resolve("config.toml");
-            Files.writeString(config, """
-                    UPLOAD_FOLDER = "%s"
-                    SENDERS = ["Camera@samsungcamera.com"]
-                    SECRET = "xiev5kaMeehaimub"
-                    """.formatted(uploads));
+            ProtocolFixtures.writeReferenceConfig(config, uploads, "");
             Map<String, String> env = new java.util.HashMap<>(environment);
             env.put("CONFIG", config.toString());
             BridgeProcess process = BridgeProcess.start(jar, home, flags, env, List.of("--home", home.toString()));

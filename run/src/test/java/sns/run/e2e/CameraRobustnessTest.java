@@ -40,11 +40,7 @@ class CameraRobustnessTest {
 
     private BridgeProcess start(Path home, Path uploads) throws Exception {
         Path config = scratch.resolve("config.toml");
-        Files.writeString(config, """
-                UPLOAD_FOLDER = "%s"
-                SENDERS = ["Camera@samsungcamera.com"]
-                SECRET = "xiev5kaMeehaimub"
-                """.formatted(uploads));
+        ProtocolFixtures.writeReferenceConfig(config, uploads, "");
         BridgeProcess bridge = BridgeProcess.start(BridgeProcess.exportedJar(), home,
                 List.of("-Dorg.apache.felix.http.timeout=2000"), Map.of("CONFIG", config.toString()),
                 List.of("--home", home.toString()));

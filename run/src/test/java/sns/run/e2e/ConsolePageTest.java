@@ -223,7 +223,8 @@ class ConsolePageTest {
                 + "\"\n", StandardCharsets.UTF_8);
         try (BridgeProcess bridge = setup.start()) {
             ConsoleClient console = ConsoleClient.of(bridge.port(), home);
-            String token = ConsoleClient.token(console.get(PAGE).body());
+            // the page registers once its services are there, which may be a moment after the camera endpoints
+            String token = ConsoleClient.token(awaitPage(console, PAGE, p -> p.contains("name=\"csrf\""), 30));
 
             HttpResponse<String> bad = console.upload(PAGE, Map.of("csrf", token), "configToml", "config.toml",
                     "SENDERS = [\"a@b.c\"]\n[ACTIONS\nfacebook = \"drop\"\n".getBytes(StandardCharsets.UTF_8));

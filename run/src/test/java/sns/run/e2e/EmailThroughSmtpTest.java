@@ -58,10 +58,7 @@ class EmailThroughSmtpTest {
         smtp.start();
         Path uploads = Files.createDirectories(scratch.resolve("uploads"));
         Path config = scratch.resolve("config.toml");
-        Files.writeString(config, """
-                UPLOAD_FOLDER = "%s"
-                SENDERS = ["Camera@samsungcamera.com"]
-                SECRET = "xiev5kaMeehaimub"
+        ProtocolFixtures.writeReferenceConfig(config, uploads, """
                 MAIL_SERVER = "127.0.0.1"
                 MAIL_PORT = %d
                 MAIL_USERNAME = "bridge"
@@ -69,7 +66,7 @@ class EmailThroughSmtpTest {
                 MAIL_USE_TLS = false
                 [ACTIONS]
                 "store@mydomain.com" = "store.mailfolder"
-                """.formatted(uploads, smtp.getSmtp().getPort()));
+                """.formatted(smtp.getSmtp().getPort()));
         Path home = scratch.resolve("home");
         try (BridgeProcess bridge = BridgeProcess.start(BridgeProcess.exportedJar(), home, List.of(),
                 Map.of("CONFIG", config.toString()), List.of("--home", home.toString()))) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import sns.flickr.stub.FlickrStub;
 import sns.run.process.BridgeProcess;
+import sns.run.process.ProtocolFixtures;
 
 /**
  * A photo from a camera's "upload to Facebook", routed to {@code flickr} in a reference config.toml, reaches a local
@@ -43,10 +44,7 @@ class FlickrEndToEndTest {
     void aFacebookUploadRoutedToFlickrArrivesWithItsFieldsInTheAlbum() throws Exception {
         flickr = new FlickrStub();
         Path config = scratch.resolve("config.toml");
-        Files.writeString(config, """
-                UPLOAD_FOLDER = "%s"
-                SENDERS = ["Camera@samsungcamera.com"]
-                SECRET = "xiev5kaMeehaimub"
+        ProtocolFixtures.writeReferenceConfig(config, scratch.resolve("uploads"), """
                 [ACTIONS]
                 facebook = "flickr"
                 [FLICKR]
@@ -59,8 +57,7 @@ class FlickrEndToEndTest {
                 ALBUM = "From the NX300"
                 UPLOAD_URL = "%s"
                 REST_URL = "%s"
-                """.formatted(scratch.resolve("uploads"), FlickrStub.API_KEY, FlickrStub.API_SECRET, FlickrStub.TOKEN,
-                FlickrStub.TOKEN_SECRET, flickr.uploadUrl(), flickr.restUrl()));
+                """.formatted(FlickrStub.API_KEY, FlickrStub.API_SECRET, FlickrStub.TOKEN, FlickrStub.TOKEN_SECRET, flickr.uploadUrl(), flickr.restUrl()));
         Path home = scratch.resolve("home");
         // the first upload attempt meets "105 Service currently unavailable": the outbox retries after a second
         Files.writeString(Files.createDirectories(home.resolve("conf")).resolve("sns.outbox.config"),

@@ -58,10 +58,7 @@ class MastodonThroughStubTest {
 
     private BridgeProcess bridge(String mastodonBlock) throws Exception {
         Path config = scratch.resolve("config.toml");
-        Files.writeString(config, """
-                UPLOAD_FOLDER = "%s"
-                SENDERS = ["Camera@samsungcamera.com"]
-                SECRET = "xiev5kaMeehaimub"
+        ProtocolFixtures.writeReferenceConfig(config, Files.createDirectories(scratch.resolve("uploads")), """
                 [ACTIONS]
                 "masto@mydomain.com" = "mastodon"
                 facebook = "mastodon"
@@ -69,7 +66,7 @@ class MastodonThroughStubTest {
                 POSTSCRIPT = " #photography #SamsungNX"
                 VISIBILITY = "unlisted"
                 %s
-                """.formatted(Files.createDirectories(scratch.resolve("uploads")), mastodonBlock));
+                """.formatted(mastodonBlock));
         Path home = scratch.resolve("home");
         BridgeProcess bridge = BridgeProcess.start(BridgeProcess.exportedJar(), home, List.of(),
                 Map.of("CONFIG", config.toString()), List.of("--home", home.toString()));

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import sns.run.e2e.FixtureCamera.PutOutcome;
 import sns.run.e2e.FixtureCamera.Reply;
 import sns.run.e2e.StubDestination.Line;
+import sns.run.process.ProtocolFixtures;
 
 /**
  * Real faults against the durable outbox, with the exported bridge as a real process and a real program as the
@@ -88,13 +89,10 @@ class OutboxFaultsTest {
         stub.configure(home);
         Files.writeString(home.resolve("conf").resolve("sns.outbox.config"), outboxConfig, StandardCharsets.UTF_8);
         Path config = scratch.resolve("config.toml");
-        Files.writeString(config, """
-                UPLOAD_FOLDER = "%s"
-                SENDERS = ["Camera@samsungcamera.com"]
-                SECRET = "xiev5kaMeehaimub"
+        ProtocolFixtures.writeReferenceConfig(config, scratch.resolve("uploads"), """
                 [ACTIONS]
                 facebook = "shell"
-                """.formatted(scratch.resolve("uploads")));
+                """);
         return new RestartableBridge(home, config, scratch.resolve("logs"));
     }
 

@@ -74,10 +74,7 @@ class ProtocolFixturesTest {
         uploads = Files.createDirectories(scratch.resolve("uploads"));
         home = scratch.resolve("home");
         Path config = scratch.resolve("config.toml");
-        Files.writeString(config, """
-                UPLOAD_FOLDER = "%s"
-                SENDERS = ["Camera@samsungcamera.com"]
-                SECRET = "xiev5kaMeehaimub"
+        ProtocolFixtures.writeReferenceConfig(config, uploads, """
                 [MASTODON]
                 BASE_URL = "http://127.0.0.1:9/"
                 POSTSCRIPT = " #photography #SamsungNX"
@@ -86,7 +83,7 @@ class ProtocolFixturesTest {
                 "masto@mydomain.com" = "mastodon"
                 "store@mydomain.com" = "store.mailfolder"
                 "drop@mydomain.com"  = "drop"
-                """.formatted(uploads));
+                """);
         bridge = BridgeProcess.start(BridgeProcess.exportedJar(), home, List.of(), Map.of("CONFIG", config.toString()),
                 List.of("--home", home.toString()));
         bridge.awaitFirstAnswer(Duration.ofSeconds(60));

@@ -36,4 +36,19 @@ public final class ProtocolFixtures {
     public static String requestText(String number) throws IOException {
         return new String(request(number), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
+
+    /**
+     * Writes a reference-server {@code config.toml} for the fixtures' camera: its sender
+     * ({@code Camera@samsungcamera.com}) allowed, the folder secret the fixtures' store folders are computed with,
+     * photos stored under {@code uploads}, then {@code rest} (routes, destination blocks) as it is.
+     *
+     * @return {@code config}
+     */
+    public static Path writeReferenceConfig(Path config, Path uploads, String rest) throws IOException {
+        return Files.writeString(config, """
+                UPLOAD_FOLDER = "%s"
+                SENDERS = ["Camera@samsungcamera.com"]
+                SECRET = "xiev5kaMeehaimub"
+                """.formatted(uploads) + rest);
+    }
 }

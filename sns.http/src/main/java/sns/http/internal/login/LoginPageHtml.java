@@ -1,5 +1,7 @@
 package sns.http.internal.login;
 
+import static sns.http.internal.page.Html.escape;
+
 import java.util.List;
 import java.util.Map;
 
@@ -129,22 +131,5 @@ final class LoginPageHtml {
     private static String title(String destination) {
         return destination.isEmpty() ? destination
                 : Character.toUpperCase(destination.charAt(0)) + destination.substring(1);
-    }
-
-    /** Escapes text for HTML element content and quoted attribute values. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
