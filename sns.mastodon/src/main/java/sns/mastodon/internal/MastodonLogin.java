@@ -93,7 +93,7 @@ public final class MastodonLogin implements DestinationLogin {
 
     private static URI server(String address) throws LoginException {
         try {
-            return MastodonPublisher.Options.baseUrl(address == null ? "" : address);
+            return MastodonOptions.baseUrl(address == null ? "" : address);
         } catch (IllegalArgumentException e) {
             throw new LoginException("The server address must look like https://mastodon.social ("
                     + e.getMessage().replace("mastodon: ", "") + ")");

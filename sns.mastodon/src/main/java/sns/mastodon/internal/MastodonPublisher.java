@@ -12,21 +12,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import sns.core.api.DestinationSettings;
-import sns.core.api.Media;
 import sns.core.api.Health;
-import sns.core.api.Origin;
-import sns.core.api.http.MultipartForm;
-import sns.core.api.http.RetryAfter;
+import sns.core.api.Media;
 import sns.core.api.Post;
 import sns.core.api.PublishException;
 import sns.core.api.Publisher;
 import sns.core.api.Receipt;
+import sns.core.api.http.MultipartForm;
+import sns.core.api.http.RetryAfter;
 
 /**
  * Posts to a server with the Mastodon API (Mastodon, Pixelfed, ...): each medium through {@code POST /api/v2/media}
@@ -38,70 +36,16 @@ import sns.core.api.Receipt;
  */
 public final class MastodonPublisher implements Publisher {
 
-    static final String CAMERA = "\uD83D\uDCF7\uFE0F ";
-    static final String DEFAULT_VISIBILITY = "unlisted";
-    static final int DEFAULT_MEDIA_PER_POST = 4;
-    private static final List<String> VISIBILITIES = List.of("public", "unlisted", "private", "direct");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Everything a publisher needs, read from one instance's settings. */
-    record Options(URI baseUrl, String token, String visibility, String language, String postscript,
-            int mediaPerPost, Duration pollInterval, int pollAttempts, Duration timeout) {
-
-        Options {
-            if (token == null || token.isBlank()) {
-                throw new IllegalArgumentException("mastodon: no access token configured");
-            }
-            if (!VISIBILITIES.contains(visibility)) {
-                throw new IllegalArgumentException("mastodon: visibility must be one of " + VISIBILITIES);
-            }
-            if (mediaPerPost < 1) {
-                throw new IllegalArgumentException("mastodon: mediaPerPost must be at least 1");
-            }
-        }
-
-        /** Reads the settings; throws when the instance is not usable (no base URL or token). */
-        static Options of(DestinationSettings settings) {
-            return new Options(baseUrl(settings.string("baseUrl", "")), settings.secret("token"),
-                    settings.string("visibility", DEFAULT_VISIBILITY).toLowerCase(Locale.ROOT),
-                    settings.string("language", ""), settings.text("postscript", ""),
-                    (int) settings.number("mediaPerPost", DEFAULT_MEDIA_PER_POST),
-                    Duration.ofMillis(settings.number("pollIntervalMillis", 1000)),
-                    (int) settings.number("pollAttempts", 60),
-                    Duration.ofSeconds(settings.number("timeoutSeconds", 120)));
-        }
-
-        static URI baseUrl(String value) {
-            String v = value.trim();
-            while (v.endsWith("/")) {
-                v = v.substring(0, v.length() - 1);
-            }
-            if (v.isEmpty()) {
-                throw new IllegalArgumentException("mastodon: no baseUrl configured");
-            }
-            URI uri;
-            try {
-                uri = URI.create(v);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("mastodon: baseUrl is not a URL: " + v);
-            }
-            if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())
-                    || uri.getHost() == null) {
-                throw new IllegalArgumentException("mastodon: baseUrl must be an http(s) URL: " + v);
-            }
-            return uri;
-        }
-    }
-
-    private final Options options;
+    private final MastodonOptions options;
     private final HttpClient http;
     private final Clock clock;
     private volatile Integer limit;
 
     static final int DEFAULT_LIMIT = 500;
-    static final String ELLIPSIS = "…";
 
-    MastodonPublisher(Options options, Clock clock) {
+    MastodonPublisher(MastodonOptions options, Clock clock) {
         this.options = options;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
@@ -110,10 +54,10 @@ public final class MastodonPublisher implements Publisher {
 
     /** The factory of {@link sns.core.api.PublisherInstances}: throws for an unusable instance. */
     static MastodonPublisher create(DestinationSettings settings) {
-        return new MastodonPublisher(Options.of(settings), Clock.systemUTC());
+        return new MastodonPublisher(MastodonOptions.of(settings), Clock.systemUTC());
     }
 
-    Options options() {
+    MastodonOptions options() {
         return options;
     }
 
@@ -147,32 +91,9 @@ public final class MastodonPublisher implements Publisher {
         return new Receipt(firstUrl, parts > 1 ? "thread of " + parts + " statuses" : "");
     }
 
-    /** The status text: post text, camera model line and postscript, blank parts left out. */
-    String statusText(Post post) {
-        return statusText(post, post.text().strip());
-    }
-
-    /**
-     * The status text within the server's limit: a camera owner cannot shorten a text on the camera afterwards, so a
-     * text that is too long is cut (at a code point, never inside an emoji) and ends with an ellipsis rather than
-     * failing; the camera line and postscript stay.
-     */
+    /** The status text within the server's limit (see {@link StatusText#fit}). */
     String fit(Post post, int limit) {
-        String full = statusText(post);
-        if (full.codePointCount(0, full.length()) <= limit) {
-            return full;
-        }
-        String text = post.text().strip();
-        int rest = statusText(post, "").codePointCount(0, statusText(post, "").length());
-        int room = limit - rest - (rest > 0 ? 2 : 0) - 1;
-        if (room <= 0) {
-            return cut(full, limit - 1) + ELLIPSIS;
-        }
-        return statusText(post, cut(text, room).strip() + ELLIPSIS);
-    }
-
-    private static String cut(String s, int codePoints) {
-        return s.substring(0, s.offsetByCodePoints(0, Math.min(codePoints, s.codePointCount(0, s.length()))));
+        return new StatusText(options.postscript()).fit(post, limit);
     }
 
     /**
@@ -202,21 +123,6 @@ public final class MastodonPublisher implements Publisher {
         return known;
     }
 
-    private String statusText(Post post, String text) {
-        List<String> parts = new ArrayList<>();
-        if (!text.isBlank()) {
-            parts.add(text);
-        }
-        // the camera line is the social upload's album (the model on NX cameras, SNS-PROTOCOL 10.1); an e-mail
-        // only knows the camera's User-Agent, which says nothing to a reader
-        if (post.origin() == Origin.SOCIAL && !post.cameraModel().isBlank()) {
-            parts.add(CAMERA + post.cameraModel().strip());
-        }
-        if (!options.postscript().isBlank()) {
-            parts.add(options.postscript());
-        }
-        return String.join("\n\n", parts);
-    }
 
     private String upload(Media medium, String description) throws PublishException {
         String type = "image/pjpeg".equalsIgnoreCase(medium.contentType()) ? "image/jpeg" : medium.contentType();
