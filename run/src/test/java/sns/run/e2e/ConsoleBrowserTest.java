@@ -16,9 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import sns.mastodon.internal.MastodonStub;
 import sns.run.process.BridgeProcess;
 
 /**
@@ -165,6 +167,52 @@ class ConsoleBrowserTest {
             assertTrue(driver.getPageSource().contains("Free&nbsp;space&nbsp;in&nbsp;the&nbsp;data&nbsp;folder"),
                     driver.getPageSource());
             assertFalse(driver.getPageSource().contains("HTTP ERROR"));
+        }
+    }
+
+    @Test
+    void ownerLinksAMastodonAccountFromTheLoginPage() throws Exception {
+        assertTrue(ConsoleBrowser.installed(), "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        Path home = scratch.resolve("home");
+        ConsoleHome setup = new ConsoleHome(home, "store");
+        try (MastodonStub mastodon = new MastodonStub();
+                BridgeProcess bridge = setup.start();
+                ConsoleBrowser browser = new ConsoleBrowser(bridge.port(), ConsoleClient.basic(home),
+                        scratch.resolve("profile"), true)) {
+            WebDriver driver = browser.driver;
+            browser.open("/system/console/sns-login");
+            WebElement form = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(300)).until(d -> {
+                d.navigate().refresh();
+                // Flickr's section comes first; the first server-address field is the default Mastodon instance's
+                List<WebElement> fields = d.findElements(By.cssSelector("#sns-login input[name=baseUrl]"));
+                return fields.isEmpty() ? null : fields.get(0).findElement(By.xpath("./ancestor::form"));
+            });
+            form.findElement(By.name("baseUrl")).sendKeys(mastodon.baseUrl());
+            browser.screenshot(screenshots(), "console-destination-login");
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+
+            // the owner opens the authorization page in a new tab, approves, copies the code
+            String authorize = new WebDriverWait(driver, Duration.ofSeconds(15))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("authorize"))).getAttribute("href");
+            String console = driver.getWindowHandle();
+            driver.switchTo().newWindow(WindowType.TAB);
+            driver.get(authorize);
+            String code = driver.findElement(By.id("code")).getText();
+            driver.close();
+            driver.switchTo().window(console);
+
+            driver.findElement(By.name("code")).sendKeys(code);
+            driver.findElement(By.name("code")).findElement(By.xpath("./ancestor::form"))
+                    .findElement(By.cssSelector("button[type=submit]")).click();
+            WebElement linked = new WebDriverWait(driver, Duration.ofSeconds(15))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("linked")));
+            assertTrue(linked.getText().contains("is linked"), linked.getText());
+            browser.screenshot(screenshots(), "console-destination-linked");
+            assertEquals(List.of("apps", "authorize", "token", "verify"), mastodon.oauth.requests);
+            driver.findElement(By.linkText("Back to the logins")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("sns-login"), "An access token is stored"));
+            assertFalse(driver.getPageSource().contains(MastodonStub.TOKEN), "the token never reaches the browser");
         }
     }
 }

@@ -24,6 +24,9 @@ final class LoginPageHtml {
         StringBuilder html = new StringBuilder();
         html.append("<div id=\"sns-login\">\n");
         notice(html, notice, false);
+        html.append("<p>Link the account a destination posts with: fill in the fields, press Log in, allow SNS Bridge"
+                + " on the page it opens, and paste the code shown there. Each instance is a route: "
+                + "<code>mastodon</code>, or <code>mastodon.&lt;name&gt;</code> for a named one.</p>\n");
         if (destinations.isEmpty()) {
             html.append("<p>No installed destination needs a login. Install one (for example sns.mastodon) from the"
                     + " Bundles page or the load/ folder.</p>\n");
