@@ -208,7 +208,9 @@ class ConsoleBrowserTest {
                     .until(ExpectedConditions.visibilityOfElementLocated(By.id("linked")));
             assertTrue(linked.getText().contains("is linked"), linked.getText());
             browser.screenshot(screenshots(), "console-destination-linked");
-            assertEquals(List.of("apps", "authorize", "token", "verify"), mastodon.oauth.requests);
+            // (the health monitor may ask verify_credentials again afterwards, with the stored token)
+            assertEquals(List.of("apps", "authorize", "token", "verify"), List.copyOf(mastodon.oauth.requests)
+                    .subList(0, 4));
             driver.findElement(By.linkText("Back to the logins")).click();
             new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.id("sns-login"), "An access token is stored"));
