@@ -38,7 +38,12 @@ public final class MastodonPublisher implements Publisher {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static final String MEDIA_V2 = "/api/v2/media";
+    static final String MEDIA_V1 = "/api/v1/media";
+
     private final MastodonOptions options;
+    /** Where media go: v2 (asynchronous) until the server says it has none. */
+    private volatile String mediaPath = MEDIA_V2;
     private final HttpClient http;
     private final Clock clock;
     private volatile Integer limit;
@@ -126,15 +131,15 @@ public final class MastodonPublisher implements Publisher {
 
     private String upload(Media medium, String description) throws PublishException {
         String type = "image/pjpeg".equalsIgnoreCase(medium.contentType()) ? "image/jpeg" : medium.contentType();
-        MultipartForm form = new MultipartForm().field("description", description);
-        try {
-            form.file("file", medium.name(), type, medium.file());
-        } catch (IOException e) {
-            throw PublishException.permanent("mastodon: cannot read " + medium.name() + ": " + e.getMessage(), e);
+        String what = "uploading " + medium.name();
+        String path = mediaPath;
+        HttpResponse<String> response = exchange(mediaRequest(path, medium, type, description), what);
+        if (response.statusCode() == 404 && path.equals(MEDIA_V2)) {
+            // servers before Mastodon 3.1.3, and some other Mastodon-API servers, only have the synchronous v1
+            mediaPath = MEDIA_V1;
+            response = exchange(mediaRequest(MEDIA_V1, medium, type, description), what);
         }
-        HttpRequest request = request("/api/v2/media").header("Content-Type", form.contentType())
-                .POST(form.publisher()).build();
-        HttpResponse<String> response = send(request, "uploading " + medium.name());
+        checked(response, what);
         JsonNode answer = json(response);
         String id = answer.path("id").asText("");
         if (id.isEmpty()) {
@@ -164,6 +169,17 @@ public final class MastodonPublisher implements Publisher {
             }
         }
         throw PublishException.retryable("mastodon: the server is still processing " + name, null);
+    }
+
+    private HttpRequest mediaRequest(String path, Media medium, String type, String description)
+            throws PublishException {
+        MultipartForm form = new MultipartForm().field("description", description);
+        try {
+            form.file("file", medium.name(), type, medium.file());
+        } catch (IOException e) {
+            throw PublishException.permanent("mastodon: cannot read " + medium.name() + ": " + e.getMessage(), e);
+        }
+        return request(path).header("Content-Type", form.contentType()).POST(form.publisher()).build();
     }
 
     private JsonNode postStatus(String text, List<String> mediaIds, String replyTo, String idempotencyKey)
@@ -222,15 +238,23 @@ public final class MastodonPublisher implements Publisher {
 
     /** Sends and maps failures; returns only 2xx answers. */
     private HttpResponse<String> send(HttpRequest request, String what) throws PublishException {
-        HttpResponse<String> response;
+        return checked(exchange(request, what), what);
+    }
+
+    /** Sends; a network failure is retryable, any answer is returned as it is. */
+    private HttpResponse<String> exchange(HttpRequest request, String what) throws PublishException {
         try {
-            response = http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw PublishException.retryable("mastodon: network error while " + what + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw PublishException.retryable("mastodon: interrupted while " + what, e);
         }
+    }
+
+    /** Maps a non-2xx answer to the outbox's terms: 429 waits, 5xx and 408 retry, the rest is permanent. */
+    private HttpResponse<String> checked(HttpResponse<String> response, String what) throws PublishException {
         int code = response.statusCode();
         if (code >= 200 && code < 300) {
             return response;

@@ -186,6 +186,19 @@ class MastodonPublisherTest {
     }
 
     @Test
+    void aServerWithoutTheV2MediaEndpointGetsTheV1OneFromThenOn() throws Exception {
+        stub.onlyV1Media = true;
+        MastodonPublisher p = publisher(Map.of());
+        p.publish(post("job-v1", "Old server", List.of("a", "b"), "", List.of(photo("A.JPG", "image/jpeg", 7),
+                photo("B.JPG", "image/jpeg", 8))));
+        assertEquals(2, stub.v1MediaPosts);
+        assertEquals(List.of("a", "b"), stub.uploads.values().stream().map(MastodonStub.Upload::description)
+                .toList());
+        assertEquals(2, stub.statuses.get(0).mediaIds().size());
+        assertEquals(List.of(), stub.errors);
+    }
+
+    @Test
     void aVideoFromTheCameraIsUploadedProcessedAndPosted() throws Exception {
         // HMX camcorders and NX cameras send MP4 clips (fixture 20); Mastodon transcodes them, answering 202 first
         stub.processingPolls = 3;

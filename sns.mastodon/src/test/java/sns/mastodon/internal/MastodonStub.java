@@ -45,6 +45,9 @@ public final class MastodonStub implements AutoCloseable {
     /** What GET /api/v2/instance says about the status length; 0: the endpoint answers 404 (older servers). */
     volatile int maxCharacters = 500;
     volatile int mediaGets;
+    /** When set, the server has no {@code /api/v2/media} (Mastodon before 3.1.3 and some other servers): 404. */
+    volatile boolean onlyV1Media;
+    volatile int v1MediaPosts;
     private final HttpServer server;
     /** The app registration and OAuth endpoints; the token it issues is {@link #TOKEN}. */
     public final MastodonOAuthStub oauth = new MastodonOAuthStub(TOKEN);
@@ -97,8 +100,18 @@ public final class MastodonStub implements AutoCloseable {
                 } else {
                     answer(ex, 404, "{\"error\":\"Record not found\"}");
                 }
-            } else if (path.equals("/api/v2/media") && ex.getRequestMethod().equals("POST")) {
+            } else if (path.equals("/api/v2/media") && ex.getRequestMethod().equals("POST") && !onlyV1Media) {
                 upload(ex, body);
+            } else if (path.equals("/api/v1/media") && ex.getRequestMethod().equals("POST")) {
+                // the older, synchronous endpoint: always answers 200 with the processed attachment
+                v1MediaPosts++;
+                int polls = processingPolls;
+                processingPolls = 0;
+                try {
+                    upload(ex, body);
+                } finally {
+                    processingPolls = polls;
+                }
             } else if (path.startsWith("/api/v1/media/") && ex.getRequestMethod().equals("GET")) {
                 mediaGets++;
                 String id = path.substring("/api/v1/media/".length());
