@@ -2,6 +2,7 @@ package sns.run.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -48,6 +49,8 @@ class DebianPackageTest {
             Map.entry("usr/share/sns-bridge/sns-camera.jar", "-rw-r--r--"),
             Map.entry("usr/bin/sns-bridge", "-rwxr-xr-x"),
             Map.entry("usr/bin/sns-camera", "-rwxr-xr-x"),
+            Map.entry("usr/share/man/man1/sns-bridge.1.gz", "-rw-r--r--"),
+            Map.entry("usr/share/man/man1/sns-camera.1.gz", "-rw-r--r--"),
             Map.entry("lib/systemd/system/sns-bridge.service", "-rw-r--r--"),
             Map.entry("etc/sns-bridge/sns-bridge.conf", "-rw-r--r--"),
             Map.entry("usr/share/doc/sns-bridge/README.md", "-rw-r--r--"),
@@ -263,11 +266,28 @@ class DebianPackageTest {
     }
 
     @Test
+    void manualPagesInThePackageAreTheirSources() throws Exception {
+        for (String page : List.of("sns-bridge.1", "sns-camera.1")) {
+            byte[] packaged;
+            try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(root.resolve("usr/share/man/man1")
+                    .resolve(page + ".gz")))) {
+                packaged = in.readAllBytes();
+            }
+            assertEquals(Files.readString(Path.of("src/deb/man-source").resolve(page)),
+                    new String(packaged, java.nio.charset.StandardCharsets.UTF_8),
+                    page + ": regenerate src/deb/man/" + page + ".gz with gzip -9n");
+        }
+    }
+
+    @Test
     void lintianFindsNoErrors() throws Exception {
         Result lintian = exec(List.of("lintian", "--fail-on", "error", "--tag-display-limit", "0", deb.toString()),
                 Map.of(), 600);
         assertEquals(0, lintian.exit(), lintian.output());
         assertTrue(lintian.output().lines().noneMatch(l -> l.startsWith("E: ")), lintian.output());
+        assertFalse(lintian.output().contains("no-manual-page"), "both commands have a manual page:\n"
+                + lintian.output());
+        assertFalse(lintian.output().contains("manpage-has-errors"), lintian.output());
     }
 
     /** The test copy of sns-bridge.conf: the shipped file with the place changed to a scratch one, flags untouched. */
