@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import sns.core.api.login.LoginField;
 import sns.core.api.login.PendingLogin;
+import sns.core.internal.testing.MutableClock;
 
 /** What the login page writes: never a secret, never unescaped outside text, forms that post without JavaScript. */
 class LoginPageHtmlTest {
@@ -56,7 +55,7 @@ class LoginPageHtmlTest {
 
     @Test
     void pendingLoginsExpireAndAreBoundedAndNeverShowTheirState() {
-        MutableClock clock = new MutableClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
         PendingLogins pending = new PendingLogins(clock);
         PendingLogin login = new PendingLogin(java.net.URI.create("https://m.example/oauth/authorize"),
                 Map.of("baseUrl", "https://m.example"), Map.of("clientSecret", "very-secret"));
@@ -65,7 +64,7 @@ class LoginPageHtmlTest {
         assertFalse(login.toString().contains("very-secret"));
         assertTrue(pending.find(id).isPresent());
         assertTrue(pending.find(id).isPresent(), "still there: a mistyped code can be typed again");
-        clock.now = clock.now.plus(PendingLogins.LIFETIME).plusSeconds(1);
+        clock.advance(PendingLogins.LIFETIME.plusSeconds(1));
         assertTrue(pending.find(id).isEmpty(), "expired");
 
         String first = pending.add("mastodon", "a", login);
@@ -76,24 +75,4 @@ class LoginPageHtmlTest {
         assertTrue(pending.find(null).isEmpty());
         assertTrue(pending.find("../../etc").isEmpty());
     }
-
-    private static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-11-25T10:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
 }
