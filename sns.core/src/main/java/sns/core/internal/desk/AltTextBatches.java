@@ -78,7 +78,7 @@ final class AltTextBatches {
         Path batch = folder.resolve(sessionKey);
         Optional<Properties> existing = read(batch);
         if (existing.isPresent() && !content.equals(existing.get().getProperty("content"))) {
-            send(batch, existing.get(), "a new text started a new batch");
+            send(batch, existing.get(), "a new text started a new batch", false);
             existing = Optional.empty();
         }
         Properties state = existing.orElseGet(() -> newState(content, draft));
@@ -98,7 +98,7 @@ final class AltTextBatches {
         if (held + 1 < size) {
             return new Outcome.Held(held + 1, size);
         }
-        return new Outcome.Sent(send(batch, state, "the last alt text was used"));
+        return new Outcome.Sent(send(batch, state, "the last alt text was used", true));
     }
 
     /**
@@ -119,7 +119,7 @@ final class AltTextBatches {
         Path batch = folder.resolve(sessionKey);
         Optional<Properties> state = read(batch);
         if (state.isPresent() && !content.equals(state.get().getProperty("content"))) {
-            send(batch, state.get(), "a new text started a new batch");
+            send(batch, state.get(), "a new text started a new batch", false);
         }
     }
 
@@ -136,7 +136,7 @@ final class AltTextBatches {
                 }
                 Optional<Properties> state = read(batch);
                 if (state.isPresent()) {
-                    send(batch, state.get(), "its session is gone");
+                    send(batch, state.get(), "its session is gone", false);
                 } else {
                     deleteTree(batch);
                 }
@@ -146,7 +146,13 @@ final class AltTextBatches {
         }
     }
 
-    private String send(Path batch, Properties state, String why) throws IOException {
+    /**
+     * Makes a job of the photos the batch holds.
+     *
+     * @param keepState whether the batch's state stays (marked sent) to refuse photos beyond its alt texts; a
+     *     batch that ends for another reason is deleted
+     */
+    private String send(Path batch, Properties state, String why, boolean keepState) throws IOException {
         List<StagedFile> photos = new ArrayList<>();
         int held = count(state);
         for (int i = 0; i < held; i++) {
@@ -170,7 +176,7 @@ final class AltTextBatches {
             }
         }
         state.setProperty("sent", "true");
-        if (why.equals("the last alt text was used")) {
+        if (keepState) {
             save(batch, state);
         } else {
             deleteTree(batch);
