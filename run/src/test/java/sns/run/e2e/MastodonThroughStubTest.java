@@ -80,6 +80,8 @@ class MastodonThroughStubTest {
             Console console = new Console(bridge, scratch.resolve("home"));
             String page = console.awaitPage("Mastodon");
             assertTrue(page.contains("Not linked yet."), page);
+            assertTrue(console.awaitPage("/system/console/sns", "sns-awaiting-login\" data-route=\"mastodon\"")
+                    .contains("<a href=\"sns-login\">Destination login</a>"), "the SNS page points to the login");
             assertTrue(page.contains("value=\"" + mastodon.baseUrl() + "\""), "the configured server is offered");
 
             // start: the bridge registers itself and shows the authorization address
@@ -103,6 +105,9 @@ class MastodonThroughStubTest {
             assertTrue(finished.body().contains("id=\"linked\""), finished.body());
             assertFalse(console.get().contains(MastodonStub.TOKEN), "the token never shows on the page");
             assertTrue(console.get().contains("An access token is stored"));
+            String sns = console.awaitPage("/system/console/sns",
+                    "data-route=\"mastodon\"><td>mastodon</td><td>(default)");
+            assertFalse(sns.contains("sns-awaiting-login\" data-route=\"mastodon\""), "linked now: a publisher");
 
             // fixture 23 now reaches Mastodon: two uploads with their alt texts, then one status
             String reply = HttpExchange.send(bridge.port(), ProtocolFixtures.requestText("23"), 10_000);
@@ -243,10 +248,15 @@ class MastodonThroughStubTest {
 
         /** The page once the destination's login service is there (the bundle starts after the console). */
         String awaitPage(String mustContain) throws Exception {
+            return awaitPage(page.getPath(), mustContain);
+        }
+
+        /** The console page {@code path} once it shows {@code mustContain}. */
+        String awaitPage(String path, String mustContain) throws Exception {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             String body = "";
             while (System.nanoTime() < deadline) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(page)
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(page.resolve(path))
                         .header("Authorization", authorization).build(), BodyHandlers.ofString());
                 body = r.body();
                 if (r.statusCode() == 200 && body.contains(mustContain)) {
@@ -254,7 +264,7 @@ class MastodonThroughStubTest {
                 }
                 Thread.sleep(200);
             }
-            throw new AssertionError("login page never showed " + mustContain + ":\n" + body);
+            throw new AssertionError(path + " never showed " + mustContain + ":\n" + body);
         }
 
         HttpResponse<String> post(Map<String, String> form) throws Exception {

@@ -12,6 +12,7 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
 import sns.core.api.Publisher;
+import sns.core.api.login.DestinationLogin;
 
 /**
  * The destinations installed right now, read live from the service registry: a bundle installed from the console
@@ -36,7 +37,40 @@ public final class Destinations {
         }
     }
 
+    /**
+     * A destination bundle whose login ({@link DestinationLogin}) is there but which has no publisher yet: its
+     * account is not linked, so photos routed to it wait.
+     *
+     * @param name {@value Publisher#NAME}
+     * @param bundle the bundle's symbolic name and version
+     * @param bundleState the bundle's state
+     */
+    public record AwaitingLogin(String name, String bundle, String bundleState) {
+    }
+
     private Destinations() {
+    }
+
+    /** The destinations that offer a login and have no publisher of their name, sorted by name. */
+    public static List<AwaitingLogin> awaitingLogin(BundleContext context, List<Installed> installed) {
+        Collection<ServiceReference<DestinationLogin>> references;
+        try {
+            references = context.getServiceReferences(DestinationLogin.class, null);
+        } catch (InvalidSyntaxException | IllegalStateException e) {
+            return List.of();
+        }
+        List<AwaitingLogin> all = new ArrayList<>();
+        for (ServiceReference<DestinationLogin> r : references) {
+            Bundle bundle = r.getBundle();
+            String name = text(r.getProperty(Publisher.NAME));
+            if (bundle == null || name.isEmpty() || installed.stream().anyMatch(i -> i.name().equals(name))) {
+                continue;
+            }
+            all.add(new AwaitingLogin(name, bundle.getSymbolicName() + " " + bundle.getVersion(),
+                    state(bundle.getState())));
+        }
+        all.sort(Comparator.comparing(AwaitingLogin::name));
+        return all;
     }
 
     /** Every Publisher service, sorted by route. */

@@ -50,7 +50,7 @@ import sns.core.api.login.PendingLogin;
         "felix.webconsole.category=SNS Bridge" })
 public final class DestinationLoginPage extends HttpServlet {
 
-    static final String LABEL = "sns-login";
+    public static final String LABEL = "sns-login";
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(DestinationLoginPage.class);
 

@@ -124,7 +124,8 @@ public final class SnsConsolePage extends HttpServlet {
             }
             new JobsSection(root, csrf, o::post).render(out, page, paging);
         }
-        StatusSections.destinations(out, Destinations.installed(context), healthReport());
+        List<Destinations.Installed> installed = Destinations.installed(context);
+        StatusSections.destinations(out, installed, Destinations.awaitingLogin(context, installed), healthReport());
         CameraActivity c = cameras;
         StatusSections.cameras(out, c == null ? List.of() : c.camerasSeen());
         StatusSections.sessions(out, c == null ? List.of() : c.sessions());

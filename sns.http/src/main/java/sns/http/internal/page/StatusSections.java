@@ -9,6 +9,7 @@ import sns.core.api.camera.SessionView;
 import sns.http.internal.health.Destinations;
 import sns.http.internal.health.HealthFacts;
 import sns.http.internal.health.HealthReport;
+import sns.http.internal.login.DestinationLoginPage;
 
 /** The smaller tables of the page: health, destinations, cameras seen, live camera logins. */
 final class StatusSections {
@@ -38,9 +39,10 @@ final class StatusSections {
                 + health.status() + "</span>";
     }
 
-    static void destinations(PrintWriter out, List<Destinations.Installed> installed, HealthReport report) {
+    static void destinations(PrintWriter out, List<Destinations.Installed> installed,
+            List<Destinations.AwaitingLogin> awaitingLogin, HealthReport report) {
         out.println("<h2 id=\"destinations\">Destinations installed</h2>");
-        if (installed.isEmpty()) {
+        if (installed.isEmpty() && awaitingLogin.isEmpty()) {
             out.println("<p class=\"sns-empty\">None: photos wait in the outbox until a destination is installed.</p>");
             return;
         }
@@ -50,9 +52,17 @@ final class StatusSections {
             Health health = report.destination(d.serviceId());
             out.println("<tr class=\"sns-destination\" data-route=\"" + Html.escape(d.route()) + "\"><td>"
                     + Html.escape(d.name()) + "</td><td>" + (d.instance().isEmpty() ? "(default)"
-                    : d.instance().equals("*") ? "(every instance)" : Html.escape(d.instance())) + "</td><td>" + Html.escape(d.bundle()) + "</td><td>"
-                    + Html.escape(d.bundleState()) + "</td><td>" + badge(health) + " "
-                    + Html.shortened(health.detail(), 200) + "</td></tr>");
+                    : d.instance().equals("*") ? "(every instance)" : Html.escape(d.instance())) + "</td><td>"
+                    + Html.escape(d.bundle()) + "</td><td>" + Html.escape(d.bundleState()) + "</td><td>"
+                    + badge(health) + " " + Html.shortened(health.detail(), 200) + "</td></tr>");
+        }
+        for (Destinations.AwaitingLogin d : awaitingLogin) {
+            // installed but no account linked yet: point the owner at the page that links it
+            out.println("<tr class=\"sns-destination sns-awaiting-login\" data-route=\"" + Html.escape(d.name())
+                    + "\"><td>" + Html.escape(d.name()) + "</td><td>none yet</td><td>" + Html.escape(d.bundle())
+                    + "</td><td>" + Html.escape(d.bundleState()) + "</td><td>not linked: log in on the <a href=\""
+                    + DestinationLoginPage.LABEL + "\">Destination login</a> page; photos routed to it wait until"
+                    + " then</td></tr>");
         }
         out.println("</tbody></table>");
     }

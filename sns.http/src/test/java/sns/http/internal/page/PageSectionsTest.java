@@ -25,6 +25,8 @@ import sns.core.api.camera.SessionView;
 import sns.core.api.outbox.JobPage;
 import sns.core.api.outbox.JobStatus;
 import sns.core.api.outbox.JobView;
+import sns.http.internal.health.Destinations;
+import sns.http.internal.health.HealthReport;
 
 /** The page's tables: camera text is escaped everywhere, paging walks the pages, buttons match the states. */
 class PageSectionsTest {
@@ -74,6 +76,22 @@ class PageSectionsTest {
         StatusSections.sessions(out, List.of(new SessionView(HOSTILE, HOSTILE, HOSTILE, HOSTILE, now, now, now)));
         out.flush();
         assertNoInjection(text.toString());
+    }
+
+    @Test
+    void aDestinationWithoutLinkedAccountPointsToTheLoginPage() {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        StatusSections.destinations(out, List.of(), List.of(new Destinations.AwaitingLogin("mastodon",
+                "sns.mastodon 0.1.0", "active"), new Destinations.AwaitingLogin(HOSTILE, HOSTILE, "active")),
+                HealthReport.NONE);
+        out.flush();
+        String html = text.toString();
+        assertFalse(html.contains("None: photos wait"), "the destination is installed, only not linked");
+        assertTrue(html.contains("<tr class=\"sns-destination sns-awaiting-login\" data-route=\"mastodon\">"
+                + "<td>mastodon</td><td>none yet</td><td>sns.mastodon 0.1.0</td>"), html);
+        assertTrue(html.contains("<a href=\"sns-login\">Destination login</a>"), html);
+        assertNoInjection(html);
     }
 
     @Test
