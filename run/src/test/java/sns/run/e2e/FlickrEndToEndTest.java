@@ -100,6 +100,67 @@ class FlickrEndToEndTest {
         }
     }
 
+    @Test
+    void linkedFromTheConsoleLoginPageWithTheSecretTypedOnce() throws Exception {
+        flickr = new FlickrStub();
+        Path config = scratch.resolve("config.toml");
+        // only the app key is configured; the secret is typed on the login page, the token comes from the login
+        ProtocolFixtures.writeReferenceConfig(config, scratch.resolve("uploads"), """
+                [ACTIONS]
+                facebook = "flickr"
+                [FLICKR]
+                API_KEY = "%s"
+                UPLOAD_URL = "%s"
+                REST_URL = "%s"
+                OAUTH_URL = "%s"
+                """.formatted(FlickrStub.API_KEY, flickr.uploadUrl(), flickr.restUrl(), flickr.oauthUrl()));
+        Path home = scratch.resolve("home");
+        try (BridgeProcess bridge = BridgeProcess.start(BridgeProcess.exportedJar(), home, List.of(),
+                Map.of("CONFIG", config.toString()), List.of("--home", home.toString()))) {
+            bridge.awaitCameraEndpoints(Duration.ofSeconds(60));
+            ConsoleClient console = ConsoleClient.of(bridge.port(), home);
+            String login = MastodonThroughStubTest.LOGIN;
+            String page = MastodonThroughStubTest.awaitPage(console, login, "Flickr");
+            assertTrue(page.contains("value=\"" + FlickrStub.API_KEY + "\""), "the configured key is offered");
+            String token = page.replaceAll("(?s).*name=\"token\" value=\"([0-9a-f]+)\".*", "$1");
+
+            var started = console.post(login, Map.of("token", token, "action", "start", "destination", "flickr",
+                    "instance", "", "apiKey", "", ".apiSecret", FlickrStub.API_SECRET));
+            assertEquals(200, started.statusCode(), started.body());
+            String authorize = started.body().replaceAll("(?s).*id=\"authorize\"[^>]*href=\"([^\"]+)\".*", "$1")
+                    .replace("&amp;", "&");
+            assertTrue(authorize.startsWith(flickr.oauthUrl() + "authorize?oauth_token="), authorize);
+            assertTrue(authorize.endsWith("&perms=write"), authorize);
+            String requestToken = authorize.replaceAll(".*oauth_token=([^&]+).*", "$1");
+            String verifier = flickr.approve(java.net.URLDecoder.decode(requestToken,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            String pending = started.body().replaceAll("(?s).*name=\"login\" value=\"([0-9a-f]+)\".*", "$1");
+            var finished = console.post(login, Map.of("token", token, "action", "finish", "login", pending,
+                    "code", verifier));
+            assertEquals(200, finished.statusCode(), finished.body());
+            assertTrue(finished.body().contains("id=\"linked\""), finished.body());
+            String after = console.get(login).body();
+            assertTrue(after.contains("An access token is stored"), after);
+            assertFalse(after.contains(FlickrStub.API_SECRET) || after.contains(FlickrStub.TOKEN_SECRET),
+                    "no secret on the page");
+
+            // the stored credentials upload: a camera photo reaches the stub, signed with them
+            FixtureCamera camera = new FixtureCamera();
+            String key = camera.login(bridge.port()).orElseThrow(() -> new AssertionError("no login:\n" + log(bridge)));
+            assertEquals(200, camera.announce(bridge.port(), key, "SAM_0050.JPG", "Linked~alt").status());
+            assertTrue(camera.put(bridge.port(), key, "SAM_0050.JPG", camera.jpeg()).isSucc());
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (flickr.photos.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(1, flickr.photos.size(), log(bridge));
+            assertEquals(List.of(), flickr.errors, "every signature checked out");
+            String log = bridge.log();
+            assertFalse(log.contains(FlickrStub.API_SECRET) || log.contains(FlickrStub.TOKEN_SECRET),
+                    "no secret in the log");
+        }
+    }
+
     private static String log(BridgeProcess bridge) {
         try {
             return bridge.log();

@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -39,6 +36,7 @@ import sns.run.process.ProtocolFixtures;
  */
 class MastodonThroughStubTest {
 
+    static final String LOGIN = "/system/console/sns-login";
     private static final String MODEL_LINE = "\uD83D\uDCF7\uFE0F NX300";
 
     @TempDir
@@ -77,15 +75,15 @@ class MastodonThroughStubTest {
     @Test
     void linkedFromTheConsoleThenFixture23IsPostedWithItsAltTexts() throws Exception {
         try (BridgeProcess bridge = bridge("BASE_URL = \"" + mastodon.baseUrl() + "\"")) {
-            Console console = new Console(bridge, scratch.resolve("home"));
-            String page = console.awaitPage("Mastodon");
+            ConsoleClient console = ConsoleClient.of(bridge.port(), scratch.resolve("home"));
+            String page = awaitPage(console, LOGIN, "Mastodon");
             assertTrue(page.contains("Not linked yet."), page);
-            assertTrue(console.awaitPage("/system/console/sns", "sns-awaiting-login\" data-route=\"mastodon\"")
+            assertTrue(awaitPage(console, ConsoleClient.PAGE, "sns-awaiting-login\" data-route=\"mastodon\"")
                     .contains("<a href=\"sns-login\">Destination login</a>"), "the SNS page points to the login");
             assertTrue(page.contains("value=\"" + mastodon.baseUrl() + "\""), "the configured server is offered");
 
             // start: the bridge registers itself and shows the authorization address
-            HttpResponse<String> started = console.post(Map.of("token", formToken(page), "action", "start",
+            HttpResponse<String> started = console.post(LOGIN, Map.of("token", formToken(page), "action", "start",
                     "destination", "mastodon", "instance", "", "baseUrl", ""));
             assertEquals(200, started.statusCode(), started.body());
             String authorize = find(started.body(), "id=\"authorize\"[^>]*href=\"([^\"]+)\"").replace("&amp;", "&");
@@ -95,17 +93,18 @@ class MastodonThroughStubTest {
             String serverPage = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(authorize)).build(),
                     BodyHandlers.ofString()).body();
             String code = MastodonOAuthStub.codeOnPage(serverPage);
-            HttpResponse<String> wrong = console.post(Map.of("token", formToken(page), "action", "finish",
+            HttpResponse<String> wrong = console.post(LOGIN, Map.of("token", formToken(page), "action", "finish",
                     "login", find(started.body(), "name=\"login\" value=\"([0-9a-f]+)\""), "code", "not-the-code"));
             assertEquals(502, wrong.statusCode(), "the server's refusal is shown");
             assertTrue(wrong.body().contains("authorization grant is invalid"), wrong.body());
-            HttpResponse<String> finished = console.post(Map.of("token", formToken(page), "action", "finish",
+            HttpResponse<String> finished = console.post(LOGIN, Map.of("token", formToken(page), "action",
+                    "finish",
                     "login", find(started.body(), "name=\"login\" value=\"([0-9a-f]+)\""), "code", code));
             assertEquals(200, finished.statusCode(), finished.body());
             assertTrue(finished.body().contains("id=\"linked\""), finished.body());
-            assertFalse(console.get().contains(MastodonStub.TOKEN), "the token never shows on the page");
-            assertTrue(console.get().contains("An access token is stored"));
-            String sns = console.awaitPage("/system/console/sns",
+            assertFalse(console.get(LOGIN).body().contains(MastodonStub.TOKEN), "the token never shows");
+            assertTrue(console.get(LOGIN).body().contains("An access token is stored"));
+            String sns = awaitPage(console, ConsoleClient.PAGE,
                     "data-route=\"mastodon\"><td>mastodon</td><td>(default)");
             assertFalse(sns.contains("sns-awaiting-login\" data-route=\"mastodon\""), "linked now: a publisher");
 
@@ -168,8 +167,8 @@ class MastodonThroughStubTest {
     @Test
     void everyBadLoginFormGetsAClearAnswerAndStoresNothing() throws Exception {
         try (BridgeProcess bridge = bridge("")) {
-            Console console = new Console(bridge, scratch.resolve("home"));
-            String token = formToken(console.awaitPage("Mastodon"));
+            ConsoleClient console = ConsoleClient.of(bridge.port(), scratch.resolve("home"));
+            String token = formToken(awaitPage(console, LOGIN, "Mastodon"));
             record Case(Map<String, String> form, int status, String says) {
             }
             int closedPort = BridgeProcess.freePort();
@@ -189,19 +188,21 @@ class MastodonThroughStubTest {
                             "http://127.0.0.1:" + closedPort), 502, "Cannot reach 127.0.0.1"),
                     new Case(Map.of("token", token, "action", "finish", "login", "feedbeef", "code", "x"), 410,
                             "expired"))) {
-                HttpResponse<String> answer = console.post(c.form());
+                HttpResponse<String> answer = console.post(LOGIN, c.form());
                 assertEquals(c.status(), answer.statusCode(), c + "\n" + answer.body());
                 assertTrue(answer.body().contains(c.says()), c + "\n" + answer.body());
             }
-            HttpResponse<String> started = console.post(Map.of("token", token, "action", "start", "destination",
+            HttpResponse<String> started = console.post(LOGIN, Map.of("token", token, "action", "start",
+                    "destination",
                     "mastodon", "instance", "pub", "baseUrl", mastodon.baseUrl()));
             String login = find(started.body(), "name=\"login\" value=\"([0-9a-f]+)\"");
-            HttpResponse<String> empty = console.post(Map.of("token", token, "action", "finish", "login", login,
+            HttpResponse<String> empty = console.post(LOGIN, Map.of("token", token, "action", "finish", "login",
+                    login,
                     "code", " "));
             assertEquals(400, empty.statusCode());
             assertTrue(empty.body().contains("Paste the code"), empty.body());
             assertTrue(empty.body().contains(login), "the same login can still be finished");
-            String page = console.get();
+            String page = console.get(LOGIN).body();
             assertFalse(page.contains("mastodon.pub"), "nothing was stored for the unfinished login:\n" + page);
             assertTrue(page.contains("Not linked yet."));
             assertEquals(List.of(), mastodon.statuses);
@@ -226,55 +227,10 @@ class MastodonThroughStubTest {
         }
     }
 
-    /** The login page of the Web Console, with the generated password. */
-    private static final class Console {
-        private final HttpClient http = HttpClient.newHttpClient();
-        private final URI page;
-        private final String authorization;
-
-        Console(BridgeProcess bridge, Path home) throws Exception {
-            page = URI.create("http://127.0.0.1:" + bridge.port() + "/system/console/sns-login");
-            String password = Files.readString(home.resolve("console.password"), StandardCharsets.UTF_8).trim();
-            authorization = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password)
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-
-        String get() throws Exception {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(page).header("Authorization", authorization)
-                    .build(), BodyHandlers.ofString());
-            assertEquals(200, r.statusCode(), r.body());
-            return r.body();
-        }
-
-        /** The page once the destination's login service is there (the bundle starts after the console). */
-        String awaitPage(String mustContain) throws Exception {
-            return awaitPage(page.getPath(), mustContain);
-        }
-
-        /** The console page {@code path} once it shows {@code mustContain}. */
-        String awaitPage(String path, String mustContain) throws Exception {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            String body = "";
-            while (System.nanoTime() < deadline) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(page.resolve(path))
-                        .header("Authorization", authorization).build(), BodyHandlers.ofString());
-                body = r.body();
-                if (r.statusCode() == 200 && body.contains(mustContain)) {
-                    return body;
-                }
-                Thread.sleep(200);
-            }
-            throw new AssertionError(path + " never showed " + mustContain + ":\n" + body);
-        }
-
-        HttpResponse<String> post(Map<String, String> form) throws Exception {
-            StringBuilder body = new StringBuilder();
-            form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
-                    .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-            return http.send(HttpRequest.newBuilder(page).header("Authorization", authorization)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), BodyHandlers.ofString());
-        }
+    /** The console page {@code path} once it shows {@code text} (the destination bundles start after the console). */
+    static String awaitPage(ConsoleClient console, String path, String text) throws Exception {
+        String html = ConsolePageTest.awaitPage(console, path, p -> p.contains(text), 30);
+        assertTrue(html.contains(text), path + " never showed " + text + ":\n" + html);
+        return html;
     }
 }

@@ -36,6 +36,7 @@ public final class FlickrLogin implements DestinationLogin {
     static final String OAUTH_URL = "https://www.flickr.com/services/oauth/";
     static final String API_KEY = "apiKey";
     static final String API_SECRET = ".apiSecret";
+    static final String OAUTH_URL_KEY = "oauthUrl";
 
     private final URI oauthUrl;
     private final HttpClient http;
@@ -50,6 +51,22 @@ public final class FlickrLogin implements DestinationLogin {
         this.oauthUrl = oauthUrl.toString().endsWith("/") ? oauthUrl : URI.create(oauthUrl + "/");
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The OAuth endpoints: Flickr's, or an instance's {@code oauthUrl} (changed only by tests, like uploadUrl). */
+    private URI endpoints(String configured) throws LoginException {
+        if (configured.isBlank()) {
+            return oauthUrl;
+        }
+        try {
+            URI uri = URI.create(configured.strip().endsWith("/") ? configured.strip() : configured.strip() + "/");
+            if (uri.getHost() == null || uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
+                throw new IllegalArgumentException(configured);
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new LoginException("The instance's oauthUrl is not an http(s) URL: " + configured);
+        }
     }
 
     @Override
@@ -71,17 +88,18 @@ public final class FlickrLogin implements DestinationLogin {
         if (key.isEmpty() || secret.isEmpty()) {
             throw new LoginException("Enter the API key and the API secret of your Flickr app.");
         }
+        URI endpoints = endpoints(values.getOrDefault(OAUTH_URL_KEY, ""));
         OAuth1Signer signer = OAuth1Signer.of(key, secret, "", "");
-        Map<String, String> answer = exchange(signer, "request_token", Map.of("oauth_callback", "oob"),
+        Map<String, String> answer = exchange(endpoints, signer, "request_token", Map.of("oauth_callback", "oob"),
                 "Flickr refused the API key or secret");
         String token = answer.getOrDefault("oauth_token", "");
         String tokenSecret = answer.getOrDefault("oauth_token_secret", "");
         if (token.isEmpty() || tokenSecret.isEmpty()) {
             throw new LoginException("Flickr's answer had no request token; try again.");
         }
-        URI authorize = oauthUrl.resolve("authorize?oauth_token=" + OAuth1Signer.encode(token) + "&perms=write");
-        return new PendingLogin(authorize, Map.of(API_KEY, key, API_SECRET, secret),
-                Map.of("requestToken", token, "requestTokenSecret", tokenSecret));
+        URI authorize = endpoints.resolve("authorize?oauth_token=" + OAuth1Signer.encode(token) + "&perms=write");
+        return new PendingLogin(authorize, Map.of(API_KEY, key, API_SECRET, secret, OAUTH_URL_KEY,
+                endpoints.toString()), Map.of("requestToken", token, "requestTokenSecret", tokenSecret));
     }
 
     @Override
@@ -94,7 +112,8 @@ public final class FlickrLogin implements DestinationLogin {
         String secret = pending.values().getOrDefault(API_SECRET, "");
         OAuth1Signer signer = OAuth1Signer.of(key, secret, pending.state().getOrDefault("requestToken", ""),
                 pending.state().getOrDefault("requestTokenSecret", ""));
-        Map<String, String> answer = exchange(signer, "access_token", Map.of("oauth_verifier", verifier),
+        Map<String, String> answer = exchange(endpoints(pending.values().getOrDefault(OAUTH_URL_KEY, "")), signer,
+                "access_token", Map.of("oauth_verifier", verifier),
                 "Flickr refused the code (it is valid once, for a few minutes: start again)");
         String token = answer.getOrDefault("oauth_token", "");
         String tokenSecret = answer.getOrDefault("oauth_token_secret", "");
@@ -114,9 +133,9 @@ public final class FlickrLogin implements DestinationLogin {
     }
 
     /** One signed GET of an OAuth endpoint; its form-encoded answer as a map. */
-    private Map<String, String> exchange(OAuth1Signer signer, String endpoint, Map<String, String> oauth,
-            String refused) throws LoginException {
-        URI uri = oauthUrl.resolve(endpoint);
+    private Map<String, String> exchange(URI endpoints, OAuth1Signer signer, String endpoint,
+            Map<String, String> oauth, String refused) throws LoginException {
+        URI uri = endpoints.resolve(endpoint);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                 .header("Authorization", signer.authorization("GET", uri, List.of(), oauth)).GET().build();
         HttpResponse<String> response;

@@ -27,8 +27,9 @@ public interface DestinationLogin {
     /**
      * Begins a login: registers the application where needed and builds the authorization address.
      *
-     * @param values every field of {@link #fields()} by key, from the form or, when left empty, from the instance's
-     *     current configuration (secrets included, so a stored key need not be typed again)
+     * @param values the instance's current settings (a named instance's merged over the default one's, secrets
+     *     included), with every field of {@link #fields()} as typed in the form, or as stored when left empty (so a
+     *     stored key need not be typed again)
      * @throws LoginException with a message for the owner when the values are unusable or the service refuses
      */
     PendingLogin start(Map<String, String> values) throws LoginException;

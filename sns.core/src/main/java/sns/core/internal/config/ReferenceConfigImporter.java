@@ -98,9 +98,19 @@ public final class ReferenceConfigImporter implements ConfigImport {
         int tilde = pid.indexOf('~');
         Configuration configuration = tilde < 0 ? admin.getConfiguration(pid, "?")
                 : admin.getFactoryConfiguration(pid.substring(0, tilde), pid.substring(tilde + 1), "?");
-        Dictionary<String, Object> wanted = new Hashtable<>(properties);
-        if (!same(configuration.getProperties(), properties)) {
-            configuration.update(wanted);
+        Dictionary<String, Object> current = configuration.getProperties();
+        if (!same(current, properties)) {
+            // keys the file does not name keep their values: a token stored by the console's login survives an
+            // edit of the file's other settings (the .deb imports /etc/sns-bridge/config.toml at every start)
+            Hashtable<String, Object> merged = new Hashtable<>();
+            if (current != null) {
+                for (java.util.Enumeration<String> keys = current.keys(); keys.hasMoreElements();) {
+                    String key = keys.nextElement();
+                    merged.put(key, current.get(key));
+                }
+            }
+            merged.putAll(properties);
+            configuration.update(merged);
         }
     }
 

@@ -115,7 +115,7 @@ public final class DestinationLoginPage extends HttpServlet {
             return;
         }
         Map<String, String> stored = configurations.values(login.configurationPid(), instance);
-        Map<String, String> values = new HashMap<>();
+        Map<String, String> values = new HashMap<>(stored);
         for (LoginField field : login.fields()) {
             String typed = Optional.ofNullable(request.getParameter(field.key())).orElse("").strip();
             String value = typed.isEmpty() ? stored.getOrDefault(field.key(), "") : typed;
