@@ -258,8 +258,11 @@ class ConsolePageTest {
             }
 
             // the health printer: disk, spool, the uplink check against the bridge itself, each destination
+            // (the import restarted the outbox with the new sns.core settings: the monitor checks again when it is
+            // back, so wait for that round too)
             String health = awaitPage(console, "/system/console/status-sns-health.txt",
-                    p -> p.contains("OK       Internet: localhost:" + bridge.port() + " reachable"), 30);
+                    p -> p.contains("OK       Internet: localhost:" + bridge.port() + " reachable")
+                            && p.contains("OK       Spool:"), 30);
             assertTrue(health.contains("OK       Internet: localhost:" + bridge.port() + " reachable"), health);
             assertTrue(health.contains("OK       Free space in the data folder: "), health);
             assertTrue(health.contains("OK       Spool: 0.0 MB waiting of at most 2048.0 MB"), health);
