@@ -43,21 +43,14 @@ class FlickrEndToEndTest {
     @Test
     void aFacebookUploadRoutedToFlickrArrivesWithItsFieldsInTheAlbum() throws Exception {
         flickr = new FlickrStub();
-        Path config = scratch.resolve("config.toml");
-        ProtocolFixtures.writeReferenceConfig(config, scratch.resolve("uploads"), """
-                [ACTIONS]
-                facebook = "flickr"
-                [FLICKR]
-                API_KEY = "%s"
+        Path config = flickrConfig("""
                 API_SECRET = "%s"
                 TOKEN = "%s"
                 TOKEN_SECRET = "%s"
                 PRIVACY = "friends"
                 TAGS = ["samsung", "wifi camera"]
                 ALBUM = "From the NX300"
-                UPLOAD_URL = "%s"
-                REST_URL = "%s"
-                """.formatted(FlickrStub.API_KEY, FlickrStub.API_SECRET, FlickrStub.TOKEN, FlickrStub.TOKEN_SECRET, flickr.uploadUrl(), flickr.restUrl()));
+                """.formatted(FlickrStub.API_SECRET, FlickrStub.TOKEN, FlickrStub.TOKEN_SECRET));
         Path home = scratch.resolve("home");
         // the first upload attempt meets "105 Service currently unavailable": the outbox retries after a second
         Files.writeString(Files.createDirectories(home.resolve("conf")).resolve("sns.outbox.config"),
@@ -103,17 +96,8 @@ class FlickrEndToEndTest {
     @Test
     void linkedFromTheConsoleLoginPageWithTheSecretTypedOnce() throws Exception {
         flickr = new FlickrStub();
-        Path config = scratch.resolve("config.toml");
         // only the app key is configured; the secret is typed on the login page, the token comes from the login
-        ProtocolFixtures.writeReferenceConfig(config, scratch.resolve("uploads"), """
-                [ACTIONS]
-                facebook = "flickr"
-                [FLICKR]
-                API_KEY = "%s"
-                UPLOAD_URL = "%s"
-                REST_URL = "%s"
-                OAUTH_URL = "%s"
-                """.formatted(FlickrStub.API_KEY, flickr.uploadUrl(), flickr.restUrl(), flickr.oauthUrl()));
+        Path config = flickrConfig("");
         Path home = scratch.resolve("home");
         try (BridgeProcess bridge = BridgeProcess.start(BridgeProcess.exportedJar(), home, List.of(),
                 Map.of("CONFIG", config.toString()), List.of("--home", home.toString()))) {
@@ -159,6 +143,19 @@ class FlickrEndToEndTest {
             assertFalse(log.contains(FlickrStub.API_SECRET) || log.contains(FlickrStub.TOKEN_SECRET),
                     "no secret in the log");
         }
+    }
+
+    /** A config.toml routing facebook to a [FLICKR] with the stub's key and endpoints, then {@code more}. */
+    private Path flickrConfig(String more) throws java.io.IOException {
+        return ProtocolFixtures.writeReferenceConfig(scratch.resolve("config.toml"), scratch.resolve("uploads"), """
+                [ACTIONS]
+                facebook = "flickr"
+                [FLICKR]
+                API_KEY = "%s"
+                UPLOAD_URL = "%s"
+                REST_URL = "%s"
+                OAUTH_URL = "%s"
+                """.formatted(FlickrStub.API_KEY, flickr.uploadUrl(), flickr.restUrl(), flickr.oauthUrl()) + more);
     }
 
     private static String log(BridgeProcess bridge) {

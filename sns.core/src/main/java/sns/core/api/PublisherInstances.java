@@ -81,6 +81,31 @@ public final class PublisherInstances implements AutoCloseable {
         return instances;
     }
 
+    /**
+     * Adds {@code settings} to one instance's configuration ({@code pid}, or the factory configuration
+     * {@code pid~instance}), creating it if needed; keys not in {@code settings} keep their values, so settings
+     * written from different places (an imported config.toml, a console login) do not erase each other.
+     *
+     * @return the PID of the configuration written
+     * @since 1.1
+     */
+    public static String store(ConfigurationAdmin configurationAdmin, String pid, String instance,
+            Map<String, ?> settings) throws IOException {
+        Configuration configuration = instance.isEmpty() ? configurationAdmin.getConfiguration(pid, "?")
+                : configurationAdmin.getFactoryConfiguration(pid, instance, "?");
+        Dictionary<String, Object> current = configuration.getProperties();
+        Hashtable<String, Object> merged = new Hashtable<>();
+        if (current != null) {
+            for (Enumeration<String> keys = current.keys(); keys.hasMoreElements();) {
+                String key = keys.nextElement();
+                merged.put(key, current.get(key));
+            }
+        }
+        merged.putAll(settings);
+        configuration.update(merged);
+        return configuration.getPid();
+    }
+
     private void changed(ConfigurationEvent event) {
         if (pid.equals(event.getPid()) || pid.equals(event.getFactoryPid())) {
             refresh();

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +24,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
+import sns.core.api.PublisherInstances;
 import sns.core.api.config.ConfigImport;
 import sns.core.api.config.ImportReport;
 import sns.core.internal.home.HomeLocator;
@@ -96,21 +96,14 @@ public final class ReferenceConfigImporter implements ConfigImport {
     private static void apply(ConfigurationAdmin admin, String pid, Map<String, Object> properties)
             throws IOException {
         int tilde = pid.indexOf('~');
-        Configuration configuration = tilde < 0 ? admin.getConfiguration(pid, "?")
-                : admin.getFactoryConfiguration(pid.substring(0, tilde), pid.substring(tilde + 1), "?");
-        Dictionary<String, Object> current = configuration.getProperties();
-        if (!same(current, properties)) {
+        String base = tilde < 0 ? pid : pid.substring(0, tilde);
+        String instance = tilde < 0 ? "" : pid.substring(tilde + 1);
+        Configuration configuration = instance.isEmpty() ? admin.getConfiguration(base, "?")
+                : admin.getFactoryConfiguration(base, instance, "?");
+        if (!same(configuration.getProperties(), properties)) {
             // keys the file does not name keep their values: a token stored by the console's login survives an
             // edit of the file's other settings (the .deb imports /etc/sns-bridge/config.toml at every start)
-            Hashtable<String, Object> merged = new Hashtable<>();
-            if (current != null) {
-                for (java.util.Enumeration<String> keys = current.keys(); keys.hasMoreElements();) {
-                    String key = keys.nextElement();
-                    merged.put(key, current.get(key));
-                }
-            }
-            merged.putAll(properties);
-            configuration.update(merged);
+            PublisherInstances.store(admin, base, instance, properties);
         }
     }
 

@@ -3,10 +3,8 @@ package sns.http.internal.login;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -15,6 +13,8 @@ import java.util.regex.Pattern;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+
+import sns.core.api.PublisherInstances;
 
 /**
  * The instances of one destination as ConfigurationAdmin holds them ({@code <pid>} for the default instance,
@@ -62,19 +62,7 @@ final class InstanceConfigurations {
      * @return the PID of the configuration written
      */
     String store(String pid, String instance, Map<String, Object> settings) throws IOException {
-        Configuration configuration = instance.isEmpty() ? admin.getConfiguration(pid, "?")
-                : admin.getFactoryConfiguration(pid, instance, "?");
-        Dictionary<String, Object> current = configuration.getProperties();
-        Hashtable<String, Object> updated = new Hashtable<>();
-        if (current != null) {
-            for (Enumeration<String> keys = current.keys(); keys.hasMoreElements();) {
-                String key = keys.nextElement();
-                updated.put(key, current.get(key));
-            }
-        }
-        updated.putAll(settings);
-        configuration.update(updated);
-        return configuration.getPid();
+        return PublisherInstances.store(admin, pid, instance, settings);
     }
 
     private Map<String, String> own(String configurationPid) throws IOException {
