@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -159,6 +160,51 @@ class MastodonThroughStubTest {
             assertEquals(400, camera.announce(bridge.port(), key, "SAM_0104.JPG", "no alt text").status());
             assertEquals(400, camera.put(bridge.port(), key, "SAM_0104.JPG", camera.jpeg()).status());
             Thread.sleep(1000);
+            assertEquals(1, mastodon.statuses.size());
+            assertEquals(List.of(), mastodon.errors);
+        }
+    }
+
+    @Test
+    void aBatchWhoseCameraStopsSendingIsPostedAfterTheWait() throws Exception {
+        Path home = scratch.resolve("home");
+        Path conf = Files.createDirectories(home.resolve("conf"));
+        // the shortest wait an owner can set, so that the bridge's own timer has to send the batch
+        Files.writeString(conf.resolve("sns.core.config"), "senders=[\"Camera@samsungcamera.com\"]\n"
+                + "routes=[\"facebook = mastodon\"]\nbatchWaitMinutes=I\"1\"\n", StandardCharsets.UTF_8);
+        Files.writeString(conf.resolve("sns.mastodon.config"), "baseUrl=\"" + mastodon.baseUrl() + "\"\n"
+                + ".token=\"" + MastodonStub.TOKEN + "\"\n", StandardCharsets.UTF_8);
+        try (BridgeProcess bridge = BridgeProcess.start(BridgeProcess.exportedJar(), home, List.of(), Map.of(),
+                List.of("--home", home.toString()))) {
+            bridge.awaitCameraEndpoints(Duration.ofSeconds(60));
+            FixtureCamera camera = new FixtureCamera();
+            String key = camera.login(bridge.port()).orElseThrow(() -> new AssertionError("no session"));
+            String text = "Harbour at dusk~boats at the pier~a lighthouse~the old crane";
+            for (String name : List.of("SAM_0201.JPG", "SAM_0202.JPG")) {
+                assertEquals(200, camera.announce(bridge.port(), key, name, text).status());
+                FixtureCamera.Reply put = camera.put(bridge.port(), key, name, camera.jpeg());
+                assertTrue(put.isSucc(), name + ": " + put);
+            }
+            long lastPhoto = System.nanoTime();
+            // the camera is switched off here: two photos of three are in
+            Thread.sleep(45_000);
+            assertEquals(List.of(), mastodon.statuses, "the batch waits a minute for its third photo");
+            long deadline = lastPhoto + Duration.ofSeconds(150).toNanos();
+            while (mastodon.statuses.isEmpty()) {
+                assertTrue(System.nanoTime() < deadline, "the held photos were never posted:\n" + bridge.log());
+                Thread.sleep(500);
+            }
+            long afterMs = (System.nanoTime() - lastPhoto) / 1_000_000;
+            assertTrue(afterMs >= 60_000, "posted only after the wait: " + afterMs + " ms");
+            MastodonStub.Status status = mastodon.statuses.get(0);
+            assertEquals("Harbour at dusk\n\n" + MODEL_LINE, status.text());
+            assertEquals(2, status.mediaIds().size());
+            assertEquals(List.of("boats at the pier", "a lighthouse"), mastodon.uploads.values().stream()
+                    .map(MastodonStub.Upload::description).toList());
+            assertTrue(bridge.log().contains("no new photo for 1 min"), bridge.log());
+
+            // the camera comes back with the third photo: its alt text went out already, so it is refused
+            assertEquals(400, camera.announce(bridge.port(), key, "SAM_0203.JPG", text).status());
             assertEquals(1, mastodon.statuses.size());
             assertEquals(List.of(), mastodon.errors);
         }

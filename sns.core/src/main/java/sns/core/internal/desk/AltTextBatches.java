@@ -8,6 +8,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,7 +36,8 @@ import sns.core.internal.route.Route;
  * <p>A batch lives in {@code <folder>/<session key>/}: the held photos ({@code 01-SAM_0001.JPG}, ...) and
  * {@code batch.properties} (the post draft, the content types, whether the batch was already sent). The camera has
  * been told "succ" for every held photo, so none may be lost: a batch the user abandons (a new text starts a new
- * batch; the session expires; the bridge restarts and the session is gone) is sent with the photos it has.
+ * batch; no photo came for a while because the camera was switched off or lost the hotspot; the session expires;
+ * the bridge restarts and the session is gone) is sent with the photos it has.
  */
 final class AltTextBatches {
 
@@ -58,10 +61,18 @@ final class AltTextBatches {
 
     private final Path folder;
     private final JobSink jobs;
+    private final Clock clock;
+    private final Duration wait;
 
-    AltTextBatches(Path folder, JobSink jobs) throws IOException {
+    /** @param wait how long a batch not yet full may go without a new photo before it is sent as it is */
+    AltTextBatches(Path folder, JobSink jobs, Clock clock, Duration wait) throws IOException {
+        if (wait.isNegative() || wait.isZero()) {
+            throw new IllegalArgumentException("the wait for a batch's next photo must be positive: " + wait);
+        }
         this.folder = Files.createDirectories(folder);
         this.jobs = jobs;
+        this.clock = clock;
+        this.wait = wait;
     }
 
     /**
@@ -92,6 +103,7 @@ final class AltTextBatches {
         state.setProperty("file." + held, name);
         state.setProperty("name." + held, photo.name());
         state.setProperty("type." + held, photo.contentType());
+        state.setProperty("updatedAt", clock.instant().toString());
         Files.move(photo.file(), batch.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         AtomicFile.forceFolder(batch);
         save(batch, state);
@@ -114,36 +126,58 @@ final class AltTextBatches {
                 && (Boolean.parseBoolean(state.get().getProperty("sent")) || count(state.get()) >= altTexts);
     }
 
-    /** The camera announced {@code content}: a batch with another text is sent as it is, and a new one begins. */
+    /**
+     * The camera announced {@code content}: a batch with another text is sent as it is, and a new one begins; a
+     * batch with this text waits anew for the photo now coming (a slow upload must not find its batch sent).
+     */
     synchronized void announced(String sessionKey, String content) throws IOException {
         Path batch = folder.resolve(sessionKey);
         Optional<Properties> state = read(batch);
         if (state.isPresent() && !content.equals(state.get().getProperty("content"))) {
             send(batch, state.get(), "a new text started a new batch", false);
+        } else if (state.isPresent() && !Boolean.parseBoolean(state.get().getProperty("sent"))) {
+            state.get().setProperty("updatedAt", clock.instant().toString());
+            save(batch, state.get());
         }
     }
 
     /**
-     * Sends every batch whose session is gone (expired, logged out, lost): the camera was told "succ" for its
-     * photos, so they are posted with the alt texts they have rather than kept forever.
+     * Sends every batch whose session is gone (expired, logged out, lost) and every batch that got no photo for
+     * {@link #wait}: the camera was told "succ" for its photos, so they are posted with the alt texts they have
+     * rather than kept forever. A batch sent for waiting keeps its state while its session lives, so that a late
+     * photo with the same text is refused (its alt text was posted already) instead of starting a post of its own.
      */
     synchronized void sendAbandoned(Predicate<String> sessionExists) {
+        Instant lastChance = clock.instant().minus(wait);
         try (DirectoryStream<Path> batches = Files.newDirectoryStream(folder, Files::isDirectory)) {
             for (Path batch : batches) {
-                String key = batch.getFileName().toString();
-                if (sessionExists.test(key)) {
-                    continue;
-                }
-                Optional<Properties> state = read(batch);
-                if (state.isPresent()) {
-                    send(batch, state.get(), "its session is gone", false);
-                } else {
-                    deleteTree(batch);
+                try {
+                    sendIfAbandoned(batch, sessionExists, lastChance);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Cannot send the abandoned photo batch {}: {}", batch, e.toString());
                 }
             }
         } catch (IOException e) {
             LOG.warn("Cannot look for abandoned photo batches in {}: {}", folder, e.toString());
         }
+    }
+
+    private void sendIfAbandoned(Path batch, Predicate<String> sessionExists, Instant lastChance)
+            throws IOException {
+        Optional<Properties> state = read(batch);
+        if (state.isEmpty()) {
+            deleteTree(batch);
+        } else if (!sessionExists.test(batch.getFileName().toString())) {
+            send(batch, state.get(), "its session is gone", false);
+        } else if (!Boolean.parseBoolean(state.get().getProperty("sent"))
+                && lastChange(state.get()).isBefore(lastChance)) {
+            send(batch, state.get(), "no new photo for " + wait.toMinutes() + " min", true);
+        }
+    }
+
+    /** When the batch last got a photo; batches written before this was recorded count from their text's arrival. */
+    private static Instant lastChange(Properties state) {
+        return Instant.parse(state.getProperty("updatedAt", state.getProperty("receivedAt")));
     }
 
     /**

@@ -218,7 +218,7 @@ final class BridgeDesk implements CameraDesk {
         return route.action().equals("mastodon");
     }
 
-    /** Posts the photo batches of sessions that are gone, with the photos they hold. */
+    /** Posts, with the photos they hold, the photo batches whose session is gone or whose camera stopped sending. */
     void sendAbandonedBatches() {
         batches.sendAbandoned(sessions::isLive);
     }

@@ -32,4 +32,10 @@ public @interface BridgeSettings {
     @AttributeDefinition(name = "Session lifetime (hours)",
             description = "A camera login is forgotten after this many hours without use.", min = "1")
     int sessionIdleHours() default 24;
+
+    @AttributeDefinition(name = "Wait for the rest of a Mastodon post (minutes)",
+            description = "A Mastodon post is sent when its last alt text gets its photo. If the camera stops "
+                    + "sending before that (switched off, out of the hotspot's reach), the photos already sent go "
+                    + "out as one post after this many minutes without a new photo.", min = "1")
+    int batchWaitMinutes() default 15;
 }

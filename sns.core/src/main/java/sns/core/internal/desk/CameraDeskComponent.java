@@ -8,9 +8,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +40,14 @@ import sns.core.internal.whitelist.SenderWhitelist;
 public final class CameraDeskComponent implements CameraDesk, CameraActivity {
 
     private static final Logger LOG = LoggerFactory.getLogger(CameraDeskComponent.class);
+    /** How often held photo batches are checked for a camera that stopped sending. */
+    private static final Duration BATCH_SWEEP = Duration.ofSeconds(30);
 
     private final BridgeDesk desk;
     private final SessionStore sessions;
     private final Router router;
     private final CameraLog cameras;
+    private final ScheduledExecutorService batchSweep;
 
     @Activate
     public CameraDeskComponent(@Reference BridgeHome home, @Reference JobSink jobs, @Reference CameraLog cameras,
@@ -54,11 +61,26 @@ public final class CameraDeskComponent implements CameraDesk, CameraActivity {
         this.cameras = cameras;
         this.desk = new BridgeDesk(new SenderWhitelist(List.of(settings.senders())), router, sessions,
                 folders::folderOf, folders.base(), jobs, staging,
-                new AltTextBatches(home.dataFolder("batches"), jobs), Clock.systemUTC(), cameras);
+                new AltTextBatches(home.dataFolder("batches"), jobs, Clock.systemUTC(),
+                        Duration.ofMinutes(settings.batchWaitMinutes())),
+                Clock.systemUTC(), cameras);
         desk.sendAbandonedBatches();
+        this.batchSweep = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sns-photo-batches");
+            t.setDaemon(true);
+            return t;
+        });
+        batchSweep.scheduleWithFixedDelay(desk::sendAbandonedBatches, BATCH_SWEEP.toSeconds(),
+                BATCH_SWEEP.toSeconds(), TimeUnit.SECONDS);
         if (settings.senders().length == 0) {
             LOG.warn("No camera is allowed yet: add the cameras' addresses to 'Allowed cameras' (sns.core senders)");
         }
+    }
+
+    @Deactivate
+    void close() throws InterruptedException {
+        batchSweep.shutdownNow();
+        batchSweep.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     /** {@code "site or address = action[.instance]"} lines into the router's table; bad lines are reported. */

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +27,7 @@ import sns.core.api.camera.Verdict;
 import sns.core.api.camera.Verdict.Kind;
 import sns.core.internal.route.Router;
 import sns.core.internal.session.SessionStore;
+import sns.core.internal.testing.MutableClock;
 import sns.core.internal.whitelist.SenderWhitelist;
 
 /** The camera rules with real sessions and files; the outbox is a recording sink that moves files like the real one. */
@@ -46,6 +47,8 @@ class BridgeDeskTest {
     BridgeDesk desk;
     Path store;
     final CameraLog cameras = new CameraLog();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    static final Duration BATCH_WAIT = Duration.ofMinutes(15);
 
     @BeforeEach
     void setUp() throws IOException {
@@ -84,9 +87,9 @@ class BridgeDeskTest {
     private BridgeDesk newDesk(Duration sessionIdle) throws IOException {
         Path staging = dir.resolve("incoming");
         return new BridgeDesk(new SenderWhitelist(List.of("Camera@samsungcamera.com")), router,
-                new SessionStore(dir.resolve("sessions"), sessionIdle, Clock.systemUTC()),
+                new SessionStore(dir.resolve("sessions"), sessionIdle, clock),
                 user -> "folder-of-" + user.hashCode(), store, sink, staging,
-                new AltTextBatches(dir.resolve("batches"), sink), Clock.systemUTC(), cameras);
+                new AltTextBatches(dir.resolve("batches"), sink, clock, BATCH_WAIT), clock, cameras);
     }
 
     private String login() {
@@ -259,6 +262,7 @@ class BridgeDeskTest {
         assertEquals(List.of("one", "two", "three"), jobs.get(0).draft().altTexts());
 
         // the bridge restarts and the session has expired meanwhile: the held photo is posted, not lost
+        clock.advance(Duration.ofSeconds(1));
         desk = newDesk(Duration.ofNanos(1));
         desk.sendAbandonedBatches();
         assertEquals(2, jobs.size());
@@ -267,6 +271,55 @@ class BridgeDeskTest {
         try (var left = Files.list(dir.resolve("batches"))) {
             assertEquals(0, left.count(), "nothing left behind");
         }
+    }
+
+    @Test
+    void aBatchWhoseCameraStoppedSendingIsPostedAfterTheWait() throws Exception {
+        String key = login("twitter");
+        assertTrue(photo(key, "SAM_0001.JPG", "Trip~one~two~three").isOk());
+        clock.advance(BATCH_WAIT.minusMinutes(1));
+        assertTrue(photo(key, "SAM_0002.JPG", "Trip~one~two~three").isOk());
+        clock.advance(BATCH_WAIT.minusMinutes(1));
+        desk.sendAbandonedBatches();
+        assertTrue(jobs.isEmpty(), "the wait starts again with each photo");
+
+        // the camera announces the third photo, then takes long to send it: the announcement counts as a sign of
+        // life too
+        assertTrue(desk.announce(new Announcement(key, "twitter", false, "NX300", "SAM_0003.JPG",
+                "Trip~one~two~three")).isOk());
+        clock.advance(BATCH_WAIT.minusMinutes(1));
+        desk.sendAbandonedBatches();
+        assertTrue(jobs.isEmpty(), "announced a minute before the wait is over");
+
+        clock.advance(Duration.ofMinutes(2));
+        desk.sendAbandonedBatches();
+        assertEquals(1, jobs.size(), "no photo for longer than the wait: posted with the two it has");
+        assertEquals(List.of("SAM_0001.JPG", "SAM_0002.JPG"), jobs.get(0).media().stream().map(StagedFile::name)
+                .toList());
+        assertEquals(List.of("one", "two", "three"), jobs.get(0).draft().altTexts());
+        desk.sendAbandonedBatches();
+        assertEquals(1, jobs.size(), "sent once");
+
+        // the late third photo: its alt text went out with the post already, so the camera is told no
+        assertEquals(Kind.BAD_REQUEST, photo(key, "SAM_0003.JPG", "Trip~one~two~three").kind());
+        assertEquals(1, jobs.size());
+        // a new text is a new post
+        assertTrue(photo(key, "SAM_0004.JPG", "Next~four").isOk());
+        assertEquals(2, jobs.size());
+        assertEquals("Next", jobs.get(1).draft().text());
+    }
+
+    @Test
+    void aBatchWaitsForItsNextPhotoAcrossARestart() throws Exception {
+        String key = login("twitter");
+        assertTrue(photo(key, "SAM_0001.JPG", "Trip~one~two").isOk());
+        clock.advance(BATCH_WAIT.minusMinutes(1));
+        desk = newDesk(Duration.ofHours(1));
+        desk.sendAbandonedBatches();
+        assertTrue(jobs.isEmpty(), "the wait counts from the photo, not from the restart");
+        clock.advance(Duration.ofMinutes(2));
+        desk.sendAbandonedBatches();
+        assertEquals(1, jobs.size());
     }
 
     @Test
