@@ -61,7 +61,7 @@ public final class CameraDeskComponent implements CameraDesk, CameraActivity {
         this.cameras = cameras;
         this.desk = new BridgeDesk(new SenderWhitelist(List.of(settings.senders())), router, sessions,
                 folders::folderOf, folders.base(), jobs, staging,
-                new AltTextBatches(home.dataFolder("batches"), jobs, Clock.systemUTC(),
+                new AltTextBatches(home.dataFolder(BridgeHomeActivator.BATCHES), jobs, Clock.systemUTC(),
                         Duration.ofMinutes(settings.batchWaitMinutes())),
                 Clock.systemUTC(), cameras);
         desk.sendAbandonedBatches();

@@ -26,6 +26,8 @@ public final class BridgeHomeActivator implements BundleActivator {
 
     /** Where camera request bodies are received before they become part of a job. */
     public static final String INCOMING = "incoming";
+    /** Where social uploads for Mastodon are held until their alt texts are used; they count as spool. */
+    public static final String BATCHES = "batches";
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeHomeActivator.class);
 

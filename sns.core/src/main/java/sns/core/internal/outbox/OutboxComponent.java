@@ -1,6 +1,7 @@
 package sns.core.internal.outbox;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -54,8 +55,8 @@ public final class OutboxComponent implements JobSink, OutboxService {
         Clock clock = Clock.systemUTC();
         this.outbox = new Outbox(home.dataFolder("outbox"), clock);
         this.views = new JobViews(outbox);
-        this.spool = new SpoolGuard(List.of(outbox.folder(), home.dataFolder(BridgeHomeActivator.INCOMING)),
-                outbox::isDelivered, settings.spoolCapMegabytes() * 1024L * 1024L, clock);
+        this.spool = new SpoolGuard(spoolFolders(home, outbox), outbox::isDelivered,
+                settings.spoolCapMegabytes() * 1024L * 1024L, clock);
         RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(settings.retryFirstSeconds()),
                 Duration.ofMinutes(settings.retryMaxMinutes()), Duration.ofHours(settings.giveUpHours()),
                 RetryPolicy.DEFAULT.minAttempts());
@@ -68,6 +69,15 @@ public final class OutboxComponent implements JobSink, OutboxService {
         Duration keep = Duration.ofDays(settings.keepDoneDays());
         housekeeping.scheduleWithFixedDelay(() -> purge(keep), 1, 60, TimeUnit.MINUTES);
         dispatcher.start();
+    }
+
+    /**
+     * What takes room until it is delivered: the jobs, the bodies being received, and the photos held for a
+     * Mastodon batch (the camera was told "succ" for them, so they are as good as queued).
+     */
+    static List<Path> spoolFolders(BridgeHome home, Outbox outbox) throws IOException {
+        return List.of(outbox.folder(), home.dataFolder(BridgeHomeActivator.INCOMING),
+                home.dataFolder(BridgeHomeActivator.BATCHES));
     }
 
     @Deactivate

@@ -37,7 +37,7 @@ final class SpoolGuard {
     private long measured;
 
     /**
-     * @param folders what counts as spool (data/outbox, data/incoming)
+     * @param folders what counts as spool (data/outbox, data/incoming, data/batches)
      * @param capBytes the cap; 0 for none (only the disk reserve applies)
      */
     SpoolGuard(List<Path> folders, long capBytes, Clock clock) {
@@ -45,7 +45,7 @@ final class SpoolGuard {
     }
 
     /**
-     * @param folders what counts as spool (data/outbox, data/incoming)
+     * @param folders what counts as spool (data/outbox, data/incoming, data/batches)
      * @param delivered whether a folder below them holds a delivered job, which does not count
      * @param capBytes the cap; 0 for none (only the disk reserve applies)
      */

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import sns.core.api.camera.Verdict.Kind;
+import sns.core.internal.home.BridgeHomeActivator;
+import sns.core.internal.home.HomeFolders;
 import sns.core.internal.testing.MutableClock;
 
 class SpoolGuardTest {
@@ -46,6 +48,21 @@ class SpoolGuardTest {
 
         assertEquals(100_000, guard.usage().bytes(), "only what still waits");
         assertTrue(guard.admit(300_000).isOk(), "a delivered photo kept for the record takes no camera's room");
+    }
+
+    @Test
+    void photosHeldForAMastodonBatchCountLikeQueuedOnes() throws Exception {
+        HomeFolders home = new HomeFolders(dir.resolve("home")).create();
+        Outbox outbox = new Outbox(home.dataFolder("outbox"), Clock.systemUTC());
+        Path batch = Files.createDirectories(home.dataFolder(BridgeHomeActivator.BATCHES).resolve("session"));
+        Files.write(batch.resolve("01-SAM_0001.JPG"), new byte[700_000]);
+        Clock clock = Clock.fixed(Instant.parse("2026-11-24T00:00:00Z"), ZoneOffset.UTC);
+        SpoolGuard guard = new SpoolGuard(OutboxComponent.spoolFolders(home, outbox), outbox::isDelivered,
+                1_000_000, clock);
+
+        assertEquals(700_000, guard.usage().bytes(), "the camera was told succ for the held photo");
+        assertEquals(Kind.UNAVAILABLE, guard.admit(400_000).kind(), "700 kB held + 400 kB > 1 MB cap");
+        assertTrue(Files.exists(batch.resolve("01-SAM_0001.JPG")), "nothing held was harmed");
     }
 
     @Test
