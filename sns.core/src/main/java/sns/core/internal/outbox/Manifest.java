@@ -7,11 +7,14 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import sns.core.api.Media;
 import sns.core.api.Origin;
 import sns.core.api.Post;
 import sns.core.api.camera.StagedFile;
+import sns.core.internal.desk.PostDraft;
+import sns.core.internal.route.Route;
 
 /**
  * The job's {@code manifest} file: what to deliver, written once when the job is created and never changed (what
@@ -41,18 +44,19 @@ record Manifest(JobRequest request, Instant created) {
 
     /** Writes the manifest into {@code folder} (which holds the media, under their names), forced to storage. */
     void writeTo(Path folder) throws IOException {
+        PostDraft draft = request.draft();
         KeyValues kv = new KeyValues()
                 .add("format", FORMAT)
                 .add("destination", request.destination())
                 .add("instance", request.instance())
                 .add("created", created.toString())
-                .add("origin", request.origin().name())
-                .add("site", request.site())
-                .add("sender", request.sender());
-        request.recipients().forEach(r -> kv.add("recipient", r));
-        kv.add("subject", request.subject()).add("text", request.text());
-        request.altTexts().forEach(a -> kv.add("altText", a));
-        kv.add("cameraModel", request.cameraModel()).add("receivedAt", request.receivedAt().toString());
+                .add("origin", draft.origin().name())
+                .add("site", draft.site())
+                .add("sender", draft.sender());
+        draft.recipients().forEach(r -> kv.add("recipient", r));
+        kv.add("subject", draft.subject()).add("text", draft.text());
+        draft.altTexts().forEach(a -> kv.add("altText", a));
+        kv.add("cameraModel", draft.cameraModel()).add("receivedAt", draft.receivedAt().toString());
         for (StagedFile m : request.media()) {
             if (!folder.equals(m.file().getParent())) {
                 throw new IllegalArgumentException(m.file() + " is not inside the job folder " + folder);
@@ -84,10 +88,11 @@ record Manifest(JobRequest request, Instant created) {
             media.add(new StagedFile(name, types.get(i), folder.resolve(name), number(sizes.get(i))));
         }
         try {
-            JobRequest request = new JobRequest(kv.get("destination"), kv.get("instance"),
+            PostDraft draft = new PostDraft(new Route(kv.get("destination"), Objects.requireNonNullElse(kv.get("instance"), "")),
                     Origin.valueOf(kv.get("origin")), kv.get("site"), kv.get("sender"), kv.all("recipient"),
                     kv.get("subject"), kv.get("text"), kv.all("altText"), kv.get("cameraModel"),
-                    Instant.parse(kv.get("receivedAt")), media);
+                    Instant.parse(kv.get("receivedAt")));
+            JobRequest request = new JobRequest(draft, media);
             return new Manifest(request, Instant.parse(kv.get("created")));
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new IOException("damaged manifest: " + e.getMessage(), e);
@@ -99,17 +104,18 @@ record Manifest(JobRequest request, Instant created) {
         List<Media> media = request.media().stream()
                 .map(m -> new Media(m.name(), m.contentType(), m.size(), m.file().toAbsolutePath()))
                 .toList();
-        return Post.builder(id.toString(), request.origin())
+        PostDraft draft = request.draft();
+        return Post.builder(id.toString(), draft.origin())
                 .instance(request.instance())
-                .site(request.site())
-                .sender(request.sender())
-                .recipients(request.recipients())
-                .subject(request.subject())
-                .text(request.text())
-                .altTexts(request.altTexts())
-                .cameraModel(request.cameraModel())
+                .site(draft.site())
+                .sender(draft.sender())
+                .recipients(draft.recipients())
+                .subject(draft.subject())
+                .text(draft.text())
+                .altTexts(draft.altTexts())
+                .cameraModel(draft.cameraModel())
                 .media(media)
-                .receivedAt(request.receivedAt())
+                .receivedAt(draft.receivedAt())
                 .build();
     }
 

@@ -107,10 +107,7 @@ public final class OutboxComponent implements JobSink, OutboxService {
 
     @Override
     public String submit(PostDraft draft, List<StagedFile> media) throws IOException {
-        JobRequest request = new JobRequest(draft.route().action(), draft.route().instance(), draft.origin(),
-                draft.site(), draft.sender(), draft.recipients(), draft.subject(), draft.text(), draft.altTexts(),
-                draft.cameraModel(), draft.receivedAt(), media);
-        JobId id = outbox.submit(request);
+        JobId id = outbox.submit(new JobRequest(draft, media));
         dispatcher.wake();
         return id.toString();
     }

@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 import sns.core.api.Origin;
 import sns.core.api.Publisher;
 import sns.core.api.camera.StagedFile;
+import sns.core.internal.desk.PostDraft;
+import sns.core.internal.route.Route;
 
 /** Real parts the outbox tests share: a clock the test moves, staged files, a publisher registry. */
 final class Fixtures {
@@ -58,17 +60,8 @@ final class Fixtures {
 
     /** A social post to {@code route} ({@code name} or {@code name.instance}) with the given media. */
     static JobRequest request(String route, StagedFile... media) {
-        int dot = route.indexOf('.');
-        return JobRequest.builder(dot < 0 ? route : route.substring(0, dot), Origin.SOCIAL)
-                .instance(dot < 0 ? "" : route.substring(dot + 1))
-                .site("facebook")
-                .sender("nx300@example.org")
-                .subject("Holiday")
-                .text("Sunset")
-                .cameraModel("NX300")
-                .receivedAt(T0)
-                .media(List.of(media))
-                .build();
+        return new JobRequest(new PostDraft(Route.parse(route), Origin.SOCIAL, "facebook", "nx300@example.org",
+                List.of(), "Holiday", "Sunset", List.of(), "NX300", T0), List.of(media));
     }
 
     /** Waits until {@code condition} holds; fails (with {@code what}) after {@link #PATIENCE}. */

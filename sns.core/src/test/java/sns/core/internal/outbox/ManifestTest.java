@@ -17,6 +17,8 @@ import sns.core.api.Media;
 import sns.core.api.Origin;
 import sns.core.api.Post;
 import sns.core.api.camera.StagedFile;
+import sns.core.internal.desk.PostDraft;
+import sns.core.internal.route.Route;
 
 class ManifestTest {
 
@@ -29,19 +31,13 @@ class ManifestTest {
     void everyFieldSurvivesTheRoundTrip() throws IOException {
         Files.writeString(job.resolve("SAM_0042.JPG"), "jpeg");
         Files.writeString(job.resolve("SAM_0043.MP4"), "mp4");
-        JobRequest request = JobRequest.builder("email", Origin.EMAIL)
-                .instance("family=home")
-                .sender("Kim <kim@example.org>")
-                .recipients(List.of("a@example.org", "b=c@example.org", "사진@example.kr"))
-                .subject("Grüße aus Seoul 📷")
-                .text("line one\nline two\r\nkey=value 100%\n")
-                .altTexts(List.of("", "a lake; at dusk", "two\nlines"))
-                .cameraModel("NX mini")
-                .receivedAt(Instant.parse("2026-11-24T22:59:59.5Z"))
-                .media(List.of(
-                        new StagedFile("SAM_0042.JPG", "image/jpeg", job.resolve("SAM_0042.JPG"), 4),
-                        new StagedFile("SAM_0043.MP4", "video/mp4", job.resolve("SAM_0043.MP4"), 3)))
-                .build();
+        PostDraft draft = new PostDraft(new Route("email", "family_home"), Origin.EMAIL, "",
+                "Kim <kim@example.org>", List.of("a@example.org", "b=c@example.org", "사진@example.kr"),
+                "Grüße aus Seoul 📷", "line one\nline two\r\nkey=value 100%\n",
+                List.of("", "a lake; at dusk", "two\nlines"), "NX mini", Instant.parse("2026-11-24T22:59:59.5Z"));
+        JobRequest request = new JobRequest(draft, List.of(
+                new StagedFile("SAM_0042.JPG", "image/jpeg", job.resolve("SAM_0042.JPG"), 4),
+                new StagedFile("SAM_0043.MP4", "video/mp4", job.resolve("SAM_0043.MP4"), 3)));
         new Manifest(request, CREATED).writeTo(job);
 
         Manifest back = Manifest.readFrom(job);
@@ -51,24 +47,24 @@ class ManifestTest {
 
     @Test
     void emptyListsStayEmptyAndEmptyTextsStayEmpty() throws IOException {
-        JobRequest request = JobRequest.builder("store", Origin.SOCIAL).sender("cam").receivedAt(CREATED).build();
+        JobRequest request = minimal();
         new Manifest(request, CREATED).writeTo(job);
 
         JobRequest back = Manifest.readFrom(job).request();
-        assertEquals(List.of(), back.recipients());
-        assertEquals(List.of(), back.altTexts());
+        assertEquals(List.of(), back.draft().recipients());
+        assertEquals(List.of(), back.draft().altTexts());
         assertEquals(List.of(), back.media());
         assertEquals("", back.instance());
-        assertEquals("", back.text());
+        assertEquals("", back.draft().text());
         assertEquals(request, back);
     }
 
     @Test
     void thePostPointsAtTheFilesInTheJob() throws IOException {
         Files.writeString(job.resolve("a.jpg"), "jpeg");
-        JobRequest request = JobRequest.builder("mastodon", Origin.SOCIAL).instance("pub").site("twitter")
-                .sender("cam").altTexts(List.of("alt")).receivedAt(CREATED)
-                .media(List.of(new StagedFile("a.jpg", "image/jpeg", job.resolve("a.jpg"), 4))).build();
+        JobRequest request = new JobRequest(new PostDraft(new Route("mastodon", "pub"), Origin.SOCIAL, "twitter",
+                "cam", List.of(), "", "", List.of("alt"), "", CREATED),
+                List.of(new StagedFile("a.jpg", "image/jpeg", job.resolve("a.jpg"), 4)));
         new Manifest(request, CREATED).writeTo(job);
         JobId id = JobId.parse("20261124T230000Z-0000000000000001");
 
@@ -92,10 +88,15 @@ class ManifestTest {
 
     @Test
     void aDamagedManifestIsRefused() throws IOException {
-        JobRequest request = JobRequest.builder("store", Origin.SOCIAL).sender("cam").receivedAt(CREATED).build();
-        new Manifest(request, CREATED).writeTo(job);
+        new Manifest(minimal(), CREATED).writeTo(job);
         String text = Files.readString(job.resolve("manifest"));
         Files.writeString(job.resolve("manifest"), text.replace("origin=SOCIAL", "origin=FAX"));
         assertThrows(IOException.class, () -> Manifest.readFrom(job));
+    }
+
+    /** A social post to {@code store} with nothing but its sender. */
+    private static JobRequest minimal() {
+        return new JobRequest(new PostDraft(Route.STORE, Origin.SOCIAL, null, "cam", List.of(), null, null,
+                List.of(), null, CREATED), List.of());
     }
 }

@@ -30,6 +30,8 @@ import sns.core.api.Origin;
 import sns.core.api.Post;
 import sns.core.api.Receipt;
 import sns.core.api.camera.StagedFile;
+import sns.core.internal.desk.PostDraft;
+import sns.core.internal.route.Route;
 import sns.core.internal.testing.MutableClock;
 
 class OutboxTest {
@@ -277,12 +279,17 @@ class OutboxTest {
 
     @Test
     void requestsThatCouldNeverBecomeAPostAreRefused() {
-        assertThrows(IllegalArgumentException.class,
-                () -> JobRequest.builder("Mastodon.pub", Origin.SOCIAL).sender("cam").receivedAt(T0).build());
-        assertThrows(IllegalArgumentException.class,
-                () -> JobRequest.builder("store", Origin.SOCIAL).sender(" ").receivedAt(T0).build());
-        assertThrows(NullPointerException.class,
-                () -> JobRequest.builder("store", Origin.SOCIAL).sender("cam").build());
+        assertThrows(IllegalArgumentException.class, () -> new Route("Mastodon", "pub"));
+        assertThrows(IllegalArgumentException.class, () -> new PostDraft(Route.STORE, Origin.SOCIAL, "", " ",
+                List.of(), "", "", List.of(), "", T0));
+        assertThrows(NullPointerException.class, () -> new PostDraft(Route.STORE, Origin.SOCIAL, "", "cam",
+                List.of(), "", "", List.of(), "", null));
+        PostDraft draft = new PostDraft(Route.STORE, Origin.SOCIAL, null, "cam", List.of(), null, null, List.of(),
+                null, T0);
+        assertEquals(List.of("", "", "", ""), List.of(draft.site(), draft.subject(), draft.text(),
+                draft.cameraModel()), "absent texts are empty, as in a Post");
+        assertThrows(IllegalArgumentException.class, () -> new JobRequest(draft, List.of(
+                new StagedFile("a.jpg", "image/jpeg", Path.of("a.jpg"), -1))));
     }
 
     private static Set<String> names(Path dir) throws IOException {
