@@ -84,6 +84,7 @@ class WaitingJobTest {
         assertEquals("sample.hot", waiting.route());
         assertEquals(0, waiting.attempts(), "waiting is not a failed attempt");
         assertEquals("Camera@samsungcamera.com", waiting.sender());
+        assertTrue(waiting.lastError().startsWith("No destination sample.hot is installed"), waiting.lastError());
 
         jar = home.load().resolve("sample-publisher.jar");
         SampleBundle.write(jar);
@@ -92,6 +93,7 @@ class WaitingJobTest {
         JobView done = outbox.job(jobId).orElseThrow();
         assertEquals("sample:" + jobId, done.receipt(), "the job id reached the publisher as its idempotency key");
         assertEquals(1, done.attempts());
+        assertEquals("", done.lastError(), "nothing to explain once delivered");
     }
 
     /** Logs in as the whitelisted camera; retried while DS renews the desk with the new settings. */

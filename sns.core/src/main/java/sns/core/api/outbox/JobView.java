@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param attempts delivery attempts so far
  * @param created when the camera's upload was accepted
  * @param nextAttempt when it will be tried again, for {@link JobStatus#RETRYING} (and for a job waiting again)
- * @param lastError why the last attempt failed; empty if none did
+ * @param lastError why the last attempt failed, or why a waiting job is not tried (no publisher of its route is
+ *     installed); empty if neither
  * @param receipt what the destination reported on success (a URL, a path); empty before
  * @param sender the camera user
  * @param mediaCount how many photos or videos the job carries

@@ -54,7 +54,7 @@ public final class OutboxComponent implements JobSink, OutboxService {
     public OutboxComponent(@Reference BridgeHome home, OutboxSettings settings) throws IOException {
         Clock clock = Clock.systemUTC();
         this.outbox = new Outbox(home.dataFolder("outbox"), clock);
-        this.views = new JobViews(outbox);
+        this.views = new JobViews(outbox, publishers);
         this.spool = new SpoolGuard(spoolFolders(home, outbox), outbox::isDelivered,
                 settings.spoolCapMegabytes() * 1024L * 1024L, clock);
         RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(settings.retryFirstSeconds()),
