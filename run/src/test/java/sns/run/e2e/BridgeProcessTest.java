@@ -40,6 +40,7 @@ class BridgeProcessTest {
                 List.of("--home", home.toString()));
         bridge.awaitFirstAnswer(START);
         assertTrue(bridge.awaitLog("Web Console: generated a password", START), "console guard started");
+        bridge.awaitConsole(START);
     }
 
     @AfterAll

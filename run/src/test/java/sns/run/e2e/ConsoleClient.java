@@ -40,8 +40,17 @@ final class ConsoleClient {
     }
 
     /** For a bridge in {@code home}: the generated password from {@code console.password}. */
-    static ConsoleClient of(int port, Path home) throws IOException {
-        return new ConsoleClient(port, Files.readString(home.resolve("console.password")).trim());
+    /** A client of the console of the bridge on {@code port}, once the Web Console is there. */
+    static ConsoleClient of(int port, Path home) throws IOException, InterruptedException {
+        ConsoleClient client = new ConsoleClient(port, Files.readString(home.resolve("console.password")).trim());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (client.get("/system/console/bundles").statusCode() == 404) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the Web Console never came up on port " + port);
+            }
+            Thread.sleep(100);
+        }
+        return client;
     }
 
     static String basic(Path home) throws IOException {

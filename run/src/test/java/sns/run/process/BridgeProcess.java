@@ -123,6 +123,28 @@ public final class BridgeProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the Felix Web Console is registered: its pages answer (401 without a password) instead of
+     * Jetty's 404. It comes up a moment after the camera endpoints and our console guard.
+     */
+    public void awaitConsole(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                if (HttpExchange.status(HttpExchange.send(port,
+                        "GET /system/console/bundles HTTP/1.0\r\nHost: localhost\r\n\r\n", 5000)) != 404) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new IllegalStateException("the Web Console never came up:\n" + log());
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** Whether the gld.samsungosp.com probe gets its ETag answer right now. */
     public boolean answersGldProbe() {
         try {

@@ -11,7 +11,8 @@ import org.osgi.service.metatype.annotations.Option;
  * from the default, which a component property type cannot express. The advanced keys {@code uploadUrl},
  * {@code restUrl}, {@code requestsPerHour} and {@code timeoutSeconds} are left out of the form on purpose.
  */
-@ObjectClassDefinition(id = FlickrInstances.PID, factoryPid = FlickrInstances.PID,
+@ObjectClassDefinition(id = FlickrInstances.PID, pid = FlickrInstances.PID,
+        factoryPid = FlickrInstances.PID,
         name = "SNS Bridge Flickr destination",
         description = "Where route 'flickr' (or 'flickr.<name>' for a named instance) uploads the camera's photos. "
                 + "The console's login page fills in the token.")

@@ -1,45 +1,26 @@
 package sns.mastodon.internal;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Modified;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
-import sns.core.api.PublisherInstances;
+import sns.core.api.DestinationSettings;
+import sns.core.api.Publisher;
+import sns.core.api.PublisherFactory;
 
 /**
  * The {@code mastodon} destination's instances: {@code mastodon} from configuration {@code sns.mastodon},
- * {@code mastodon.<name>} from each {@code sns.mastodon~<name>}, through {@link PublisherInstances}. An instance
- * without base URL or token is not registered (the factory throws); its jobs wait in the outbox.
- *
- * <p>The {@code configurationPid} only ties the Metatype form to this component; with a {@code @Modified}
- * method a change does not restart it ({@link PublisherInstances} follows changes itself).
+ * {@code mastodon.<name>} from each {@code sns.mastodon~<name>}, registered by the bridge from this factory. An
+ * instance without base URL or token is not registered (the factory throws); its jobs wait in the outbox.
  */
-@Component(immediate = true, configurationPid = MastodonInstances.PID)
-@Designate(ocd = MastodonSettings.class, factory = false)
-public final class MastodonInstances {
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, property = {
+    Publisher.NAME + "=" + MastodonInstances.NAME, PublisherFactory.CONFIGURATION + "=" + MastodonInstances.PID})
+public final class MastodonInstances implements PublisherFactory {
 
     static final String PID = "sns.mastodon";
     static final String NAME = "mastodon";
 
-    private final PublisherInstances instances;
-
-    @Activate
-    public MastodonInstances(BundleContext context, @Reference ConfigurationAdmin configurationAdmin) {
-        instances = PublisherInstances.open(context, configurationAdmin, NAME, PID, MastodonPublisher::create);
-    }
-
-    @Modified
-    void modified() {
-        // PublisherInstances re-registers on its own; nothing to restart here
-    }
-
-    @Deactivate
-    void close() {
-        instances.close();
+    @Override
+    public Publisher create(DestinationSettings settings) {
+        return MastodonPublisher.create(settings);
     }
 }

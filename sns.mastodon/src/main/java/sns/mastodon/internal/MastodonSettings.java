@@ -10,7 +10,8 @@ import org.osgi.service.metatype.annotations.Option;
  * The keys are read through {@link MastodonPublisher.Options#of}, not through this interface: named instances
  * inherit unset keys from the default, which a component property type cannot express.
  */
-@ObjectClassDefinition(id = MastodonInstances.PID, factoryPid = MastodonInstances.PID,
+@ObjectClassDefinition(id = MastodonInstances.PID, pid = MastodonInstances.PID,
+        factoryPid = MastodonInstances.PID,
         name = "SNS Bridge Mastodon destination",
         description = "Where route 'mastodon' (or 'mastodon.<name>' for a named instance) posts the camera's photos.")
 @interface MastodonSettings {
