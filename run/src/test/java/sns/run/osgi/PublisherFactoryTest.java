@@ -89,6 +89,27 @@ class PublisherFactoryTest {
         assertTrue(publishers().isEmpty(), "the factory without a configuration PID registered nothing");
     }
 
+    @Test
+    void anInstanceTheFactoryRefusesComesWhenItsSettingsAreFixed() throws Exception {
+        factory = context.registerService(PublisherFactory.class, settings -> {
+            if (settings.secret("token").isEmpty()) {
+                throw new IllegalArgumentException("no token");
+            }
+            return post -> Receipt.of("posted with a token");
+        }, new Hashtable<>(Map.of(Publisher.NAME, "factorytest", PublisherFactory.CONFIGURATION, PID)));
+        defaults = configurationAdmin.getConfiguration(PID, "?");
+        defaults.update(new Hashtable<>(Map.of("greeting", "hello")));
+        family = configurationAdmin.getFactoryConfiguration(PID, "family", "?");
+        family.update(new Hashtable<>(Map.of("target", "family")));
+        Thread.sleep(1000);
+        assertTrue(publishers().isEmpty(), "no token: nothing registered, the jobs would wait");
+
+        // linking the account stores the token in the default configuration; the named instance inherits it
+        defaults.update(new Hashtable<>(Map.of("greeting", "hello", ".token", "t0k3n")));
+        Waiting.until(() -> publishers().size() == 2, TIMEOUT_MS, "both instances once the token is there");
+        assertEquals("posted with a token", publish("family"));
+    }
+
     private Collection<ServiceReference<Publisher>> publishers() {
         try {
             return context.getServiceReferences(Publisher.class, "(" + Publisher.NAME + "=factorytest)");

@@ -57,6 +57,8 @@ public final class PublisherInstances implements AutoCloseable {
     private final String pid;
     private final Factory factory;
     private final Map<String, Registered> registered = new HashMap<>();
+    /** Settings the factory refused, by instance: said once, not at every configuration event of the PID. */
+    private final Map<String, Map<String, Object>> refused = new HashMap<>();
     private ServiceRegistration<ConfigurationListener> listener;
     private boolean closed;
 
@@ -142,6 +144,7 @@ public final class PublisherInstances implements AutoCloseable {
             LOG.error("{}: cannot read the configurations of {}: {}", name, pid, e.toString());
             return;
         }
+        refused.keySet().retainAll(wanted.keySet());
         registered.keySet().removeIf(instance -> {
             boolean gone = !wanted.containsKey(instance);
             if (gone) {
@@ -162,13 +165,20 @@ public final class PublisherInstances implements AutoCloseable {
             unregister(current);
             registered.remove(instance);
         }
+        Map<String, Object> refusedBefore = refused.get(instance);
+        if (current == null && refusedBefore != null && same(refusedBefore, settings)) {
+            return;
+        }
         Publisher publisher;
         try {
             publisher = factory.create(new DestinationSettings(instance, settings));
         } catch (Exception e) {
-            LOG.error("Destination {} is not usable: {}", route(instance), e.getMessage());
+            // an account not linked yet is the usual case: its jobs wait, and the console says why
+            LOG.warn("Destination {} is not usable: {}", route(instance), e.getMessage());
+            refused.put(instance, settings);
             return;
         }
+        refused.remove(instance);
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(Publisher.NAME, name);
         if (!instance.isEmpty()) {
