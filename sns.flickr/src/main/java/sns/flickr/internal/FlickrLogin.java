@@ -39,7 +39,6 @@ public final class FlickrLogin implements DestinationLogin {
     static final String OAUTH_URL_KEY = "oauthUrl";
 
     private final URI oauthUrl;
-    private final HttpClient http;
 
     /** Flickr's real OAuth endpoints. */
     public FlickrLogin() {
@@ -49,8 +48,6 @@ public final class FlickrLogin implements DestinationLogin {
     /** Other endpoints, for tests: {@code request_token}, {@code authorize}, {@code access_token} under {@code oauthUrl}. */
     FlickrLogin(URI oauthUrl) {
         this.oauthUrl = oauthUrl.toString().endsWith("/") ? oauthUrl : URI.create(oauthUrl + "/");
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** The OAuth endpoints: Flickr's, or an instance's {@code oauthUrl} (changed only by tests, like uploadUrl). */
@@ -140,7 +137,7 @@ public final class FlickrLogin implements DestinationLogin {
                 .header("Authorization", signer.authorization("GET", uri, List.of(), oauth)).GET().build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = client().send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new LoginException("Cannot reach Flickr (" + e.getClass().getSimpleName() + "); try again.", e);
         } catch (InterruptedException e) {
@@ -158,5 +155,14 @@ public final class FlickrLogin implements DestinationLogin {
                     : refused + (problem.isEmpty() ? "" : " (" + problem + ")") + ".");
         }
         return answer;
+    }
+
+    /**
+     * A client for one login step. A login happens once per account, so no client (and no selector thread) is
+     * kept for it on a stick that counts every megabyte.
+     */
+    private static HttpClient client() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 }

@@ -40,8 +40,6 @@ public final class MastodonLogin implements DestinationLogin {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Override
     public String configurationPid() {
@@ -119,7 +117,7 @@ public final class MastodonLogin implements DestinationLogin {
     private HttpResponse<String> send(HttpRequest request, URI base, String what) throws LoginException {
         HttpResponse<String> response;
         try {
-            response = http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = client().send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new LoginException("Cannot reach " + base.getHost() + " while " + what + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -148,5 +146,13 @@ public final class MastodonLogin implements DestinationLogin {
             // an HTML error page: the status says enough
         }
         return "";
+    }
+
+    /**
+     * A client for one login step. A login happens once per account, so no client (and no selector thread) is
+     * kept for it on a stick that counts every megabyte.
+     */
+    private static HttpClient client() {
+        return HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 }
