@@ -37,7 +37,10 @@ public final class MastodonLogin implements DestinationLogin {
     static final String SCOPES = "write:statuses write:media";
     static final String OUT_OF_BAND = "urn:ietf:wg:oauth:2.0:oob";
     static final String APPLICATION = "SNS Bridge";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on the first login, not when the bundle starts: Jackson's databind is some 300 classes of metaspace. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 
@@ -104,7 +107,7 @@ public final class MastodonLogin implements DestinationLogin {
                 .POST(BodyPublishers.ofString(form.toString(), StandardCharsets.UTF_8)).build();
         HttpResponse<String> response = send(request, base, what);
         try {
-            JsonNode node = JSON.readTree(response.body());
+            JsonNode node = Json.MAPPER.readTree(response.body());
             if (node == null || !node.isObject()) {
                 throw new LoginException(base.getHost() + " answered " + what + " with something other than JSON");
             }
@@ -135,7 +138,7 @@ public final class MastodonLogin implements DestinationLogin {
     /** OAuth errors carry {@code error_description}, API errors {@code error}. */
     static String oauthError(String body) {
         try {
-            JsonNode node = JSON.readTree(body == null ? "" : body);
+            JsonNode node = Json.MAPPER.readTree(body == null ? "" : body);
             if (node != null) {
                 String text = node.path("error_description").asText(node.path("error").asText(""));
                 if (!text.isBlank()) {
