@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import sns.run.process.BridgeProcess;
 
@@ -20,13 +22,15 @@ final class ConsoleHome {
     final Path flag;
     final Path delivered;
 
-    ConsoleHome(Path home, String route) throws IOException {
+    /** @param moreRoutes further {@code site = destination} lines for the routes setting */
+    ConsoleHome(Path home, String route, String... moreRoutes) throws IOException {
         this.home = home;
         this.flag = home.resolve("destination-refuses");
         this.delivered = home.resolve("delivered.txt");
         Path conf = Files.createDirectories(home.resolve("conf"));
         Files.writeString(conf.resolve("sns.core.config"), "senders=[\"Camera@samsungcamera.com\"]\n"
-                + "routes=[\"facebook = " + route + "\"]\n", StandardCharsets.UTF_8);
+                + "routes=[\"facebook = " + route + "\"" + Stream.of(moreRoutes).map(r -> ",\"" + r + "\"")
+                .collect(Collectors.joining()) + "]\n", StandardCharsets.UTF_8);
         String script = "if [ -e '" + flag + "' ]; then echo 'quota exceeded' >&2; exit 1; fi; "
                 + "echo \\\"$1\\\" >> '" + delivered + "'";
         Files.writeString(conf.resolve("sns.shell.config"), "command=[\"/bin/sh\",\"-c\",\"" + script

@@ -177,10 +177,18 @@ class ConsolePageTest {
     @Test
     void destinationsInstalledAtRuntimeShowUpWithinSeconds() throws Exception {
         Path home = scratch.resolve("home");
-        ConsoleHome setup = new ConsoleHome(home, "store");
+        // a route names the destination before it is installed: the page and the health printer warn about it
+        ConsoleHome setup = new ConsoleHome(home, "store", "youtube = sample.hot");
         try (BridgeProcess bridge = setup.start()) {
             ConsoleClient console = ConsoleClient.of(bridge.port(), home);
-            assertFalse(console.get(PAGE).body().contains("data-route=\"sample.hot\""));
+            String unservedRow = "<tr class=\"sns-destination sns-unserved\" data-route=\"sample.hot\"><td>sample</td>"
+                    + "<td>hot</td><td>none</td><td>not installed</td><td><span class=\"sns-health-warning\">WARNING"
+                    + "</span> routes youtube here, but no destination sample.hot is installed";
+            String before = awaitPage(console, PAGE, p -> p.contains(unservedRow), 30);
+            assertTrue(before.contains(unservedRow), before);
+            assertFalse(before.contains("<tr class=\"sns-destination\" data-route=\"sample.hot\""), before);
+            String printed = console.get("/system/console/status-sns-health.txt").body();
+            assertTrue(printed.contains("WARNING  Route to sample.hot: routes youtube here"), printed);
 
             // through load/
             Path jar = scratch.resolve("sample.jar");
@@ -194,6 +202,7 @@ class ConsolePageTest {
             String html = awaitPage(console, PAGE, p -> p.contains(loadRow), 15);
             long loadMs = (System.nanoTime() - dropped) / 1_000_000;
             assertTrue(html.contains(loadRow), html);
+            assertFalse(html.contains("sns-unserved"), "served now: no warning left\n" + html);
 
             // through the console's Bundles > Install/Update
             Path second = scratch.resolve("second.jar");

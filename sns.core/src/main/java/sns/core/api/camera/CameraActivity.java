@@ -13,4 +13,12 @@ public interface CameraActivity {
 
     /** The camera logins that have not expired, most recently used first. */
     List<SessionView> sessions();
+
+    /**
+     * The configured routes, sorted by key; entries that are not {@code action[.instance]} are left out (their key
+     * takes the default: {@code store} for a site, {@code email} for a recipient).
+     *
+     * @since 1.2
+     */
+    List<RouteView> routes();
 }

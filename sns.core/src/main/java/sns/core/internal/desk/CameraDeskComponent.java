@@ -23,6 +23,7 @@ import sns.core.api.BridgeHome;
 import sns.core.api.camera.Announcement;
 import sns.core.api.camera.CameraActivity;
 import sns.core.api.camera.CameraSeen;
+import sns.core.api.camera.RouteView;
 import sns.core.api.camera.SessionView;
 import sns.core.api.camera.CameraDesk;
 import sns.core.api.camera.EmailRequest;
@@ -142,6 +143,12 @@ public final class CameraDeskComponent implements CameraDesk, CameraActivity {
     @Override
     public List<CameraSeen> camerasSeen() {
         return cameras.cameras();
+    }
+
+    @Override
+    public List<RouteView> routes() {
+        return router.table().entrySet().stream().map(e -> new RouteView(e.getKey(), e.getValue().toString()))
+                .toList();
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,13 @@ public final class Router {
                 throw new IllegalArgumentException("[ACTIONS] has two entries for " + normalise(key));
             }
         });
+    }
+
+    /** The readable entries of the table, by lower-cased key. */
+    public SortedMap<String, Route> table() {
+        SortedMap<String, Route> table = new TreeMap<>();
+        routes.forEach((key, route) -> route.ifPresent(r -> table.put(key, r)));
+        return table;
     }
 
     /** The route for a social upload to {@code site}; {@link Route#STORE} unless the table says otherwise. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -101,5 +102,13 @@ class RouterTest {
     void nullKeysAreProgrammingErrors() {
         assertThrows(NullPointerException.class, () -> fixtures.forSite(null));
         assertThrows(NullPointerException.class, () -> fixtures.forRecipient(null));
+    }
+
+    @Test
+    void theTableListsTheReadableEntriesByLowerCasedKey() {
+        Router router = new Router(Map.of("YouTube", "Mastodon.Pub", "me@example.org", "store", "twitter",
+                "not a route!"));
+        assertEquals(Map.of("youtube", new Route("mastodon", "pub"), "me@example.org", Route.STORE), router.table());
+        assertEquals(List.of("me@example.org", "youtube"), List.copyOf(router.table().keySet()), "sorted");
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -12,6 +14,7 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
 import sns.core.api.Publisher;
+import sns.core.api.camera.RouteView;
 import sns.core.api.login.DestinationLogin;
 
 /**
@@ -48,7 +51,46 @@ public final class Destinations {
     public record AwaitingLogin(String name, String bundle, String bundleState) {
     }
 
+    /**
+     * A destination that configured routes name but nothing serves: no publisher of its name and instance, and no
+     * login of its name waiting to be used (that one shows as {@link AwaitingLogin}). Usually a misspelt route, or
+     * a bundle not installed yet; photos sent there wait in the outbox.
+     *
+     * @param route {@code action} or {@code action.instance}
+     * @param keys the sites and recipients routed to it
+     */
+    public record Unserved(String route, List<String> keys) {
+
+        public Unserved {
+            keys = List.copyOf(keys);
+        }
+    }
+
     private Destinations() {
+    }
+
+    /** The routes of {@code routes} that nothing in {@code installed} serves, by route. */
+    public static List<Unserved> unserved(List<RouteView> routes, List<Installed> installed,
+            List<AwaitingLogin> awaitingLogin) {
+        Map<String, List<String>> keys = new TreeMap<>();
+        for (RouteView r : routes) {
+            int dot = r.route().indexOf('.');
+            String name = dot < 0 ? r.route() : r.route().substring(0, dot);
+            String instance = dot < 0 ? "" : r.route().substring(dot + 1);
+            boolean served = installed.stream().anyMatch(i -> i.name().equals(name)
+                    && (i.instance().equals(instance) || i.instance().equals(Publisher.ANY_INSTANCE)));
+            boolean awaiting = awaitingLogin.stream().anyMatch(a -> a.name().equals(name));
+            if (!served && !awaiting) {
+                keys.computeIfAbsent(r.route(), k -> new ArrayList<>()).add(r.key());
+            }
+        }
+        return keys.entrySet().stream().map(e -> new Unserved(e.getKey(), e.getValue())).toList();
+    }
+
+    /** What the owner should know about an unserved route, in one sentence. */
+    public static String unservedDetail(Unserved d) {
+        return "routes " + String.join(", ", d.keys()) + " here, but no destination " + d.route() + " is installed:"
+                + " photos sent there wait. Check its spelling in the bridge's Routes, or install the destination.";
     }
 
     /** The destinations that offer a login and have no publisher of their name, sorted by name. */

@@ -10,8 +10,11 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import sns.core.api.Health;
+import sns.core.api.camera.CameraActivity;
 
 /**
  * The health checks as a status printer: the Web Console shows it under Status, "SNS Bridge health", and puts it
@@ -26,6 +29,9 @@ public final class HealthPrinter implements InventoryPrinter {
     private final BundleContext context;
     private final HealthMonitor monitor;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile CameraActivity cameras;
+
     @Activate
     public HealthPrinter(BundleContext context, @Reference HealthMonitor monitor) {
         this.context = context;
@@ -34,11 +40,16 @@ public final class HealthPrinter implements InventoryPrinter {
 
     @Override
     public void print(PrintWriter out, Format format, boolean isZip) {
-        lines(monitor.latest(), Destinations.installed(context)).forEach(out::println);
+        List<Destinations.Installed> installed = Destinations.installed(context);
+        CameraActivity c = cameras;
+        List<Destinations.Unserved> unserved = Destinations.unserved(c == null ? List.of() : c.routes(), installed,
+                Destinations.awaitingLogin(context, installed));
+        lines(monitor.latest(), installed, unserved).forEach(out::println);
     }
 
     /** The report as text lines, one check a line: {@code OK   Uplink: ...}. */
-    static List<String> lines(HealthReport report, List<Destinations.Installed> destinations) {
+    static List<String> lines(HealthReport report, List<Destinations.Installed> destinations,
+            List<Destinations.Unserved> unserved) {
         List<String> lines = new java.util.ArrayList<>();
         lines.add("SNS Bridge health, checked " + (report.checkedAt().equals(Instant.EPOCH) ? "not yet"
                 : "at " + report.checkedAt()));
@@ -52,6 +63,9 @@ public final class HealthPrinter implements InventoryPrinter {
         for (Destinations.Installed d : destinations) {
             lines.add(line(report.destination(d.serviceId()), "Destination " + d.route() + " (" + d.bundle() + ", "
                     + d.bundleState() + ")"));
+        }
+        for (Destinations.Unserved d : unserved) {
+            lines.add(line(Health.warning(Destinations.unservedDetail(d)), "Route to " + d.route()));
         }
         return lines;
     }

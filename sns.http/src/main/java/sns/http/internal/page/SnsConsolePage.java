@@ -125,8 +125,10 @@ public final class SnsConsolePage extends HttpServlet {
             new JobsSection(root, csrf, o::post).render(out, page, paging);
         }
         List<Destinations.Installed> installed = Destinations.installed(context);
-        StatusSections.destinations(out, installed, Destinations.awaitingLogin(context, installed), healthReport());
+        List<Destinations.AwaitingLogin> awaitingLogin = Destinations.awaitingLogin(context, installed);
         CameraActivity c = cameras;
+        StatusSections.destinations(out, installed, awaitingLogin, Destinations.unserved(c == null ? List.of()
+                : c.routes(), installed, awaitingLogin), healthReport());
         StatusSections.cameras(out, c == null ? List.of() : c.camerasSeen());
         StatusSections.sessions(out, c == null ? List.of() : c.sessions());
         ConfigUploadForm.render(out, root, csrf, importer != null);

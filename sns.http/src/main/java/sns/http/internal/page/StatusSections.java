@@ -40,9 +40,10 @@ final class StatusSections {
     }
 
     static void destinations(PrintWriter out, List<Destinations.Installed> installed,
-            List<Destinations.AwaitingLogin> awaitingLogin, HealthReport report) {
+            List<Destinations.AwaitingLogin> awaitingLogin, List<Destinations.Unserved> unserved,
+            HealthReport report) {
         out.println("<h2 id=\"destinations\">Destinations installed</h2>");
-        if (installed.isEmpty() && awaitingLogin.isEmpty()) {
+        if (installed.isEmpty() && awaitingLogin.isEmpty() && unserved.isEmpty()) {
             out.println("<p class=\"sns-empty\">None: photos wait in the outbox until a destination is installed.</p>");
             return;
         }
@@ -63,6 +64,16 @@ final class StatusSections {
                     + "</td><td>" + Html.escape(d.bundleState()) + "</td><td>not linked: log in on the <a href=\""
                     + DestinationLoginPage.LABEL + "\">Destination login</a> page; photos routed to it wait until"
                     + " then</td></tr>");
+        }
+        for (Destinations.Unserved d : unserved) {
+            // named by a route, served by nothing: most often a typo in the routes, which would otherwise only
+            // show once a photo waits
+            int dot = d.route().indexOf('.');
+            out.println("<tr class=\"sns-destination sns-unserved\" data-route=\"" + Html.escape(d.route())
+                    + "\"><td>" + Html.escape(dot < 0 ? d.route() : d.route().substring(0, dot)) + "</td><td>"
+                    + (dot < 0 ? "(default)" : Html.escape(d.route().substring(dot + 1))) + "</td><td>none</td>"
+                    + "<td>not installed</td><td>" + badge(Health.warning("")) + " " + Html.escape(
+                    Destinations.unservedDetail(d)) + "</td></tr>");
         }
         out.println("</tbody></table>");
     }

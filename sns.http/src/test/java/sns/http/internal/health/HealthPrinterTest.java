@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import sns.core.api.Health;
+import sns.core.api.camera.RouteView;
 import sns.core.api.outbox.SpoolUsage;
 
 /** The verdicts on disk and spool, and the status printer's lines. */
@@ -45,14 +46,35 @@ class HealthPrinterTest {
                 new Destinations.Installed(7, "mastodon", "pub", "sns.mastodon 0.1.0", "active"),
                 new Destinations.Installed(9, "email", "", "sns.email 0.1.0", "active"));
         List<String> lines = HealthPrinter.lines(report(500 * MB, new SpoolUsage(MB, 2048 * MB, 0),
-                Map.of(7L, Health.failed("server answered 401: token refused"))), installed);
+                Map.of(7L, Health.failed("server answered 401: token refused"))), installed, List.of());
         assertTrue(lines.contains("OK       Internet: localhost:80 reachable in 1 ms"), lines.toString());
         assertTrue(lines.contains("FAILED   Destination mastodon.pub (sns.mastodon 0.1.0, active): server answered "
                 + "401: token refused"), lines.toString());
         assertTrue(lines.contains("UNKNOWN  Destination email (sns.email 0.1.0, active): not checked yet"),
                 lines.toString());
         assertTrue(lines.contains("OK       Spool: 1.0 MB waiting of at most 2048.0 MB"), lines.toString());
-        assertTrue(HealthPrinter.lines(HealthReport.NONE, List.of()).stream()
+        assertTrue(HealthPrinter.lines(HealthReport.NONE, List.of(), List.of()).stream()
                 .anyMatch(l -> l.startsWith("FAILED   Destinations: none installed")));
+    }
+
+    @Test
+    void aRouteThatNothingServesIsAWarning() {
+        List<Destinations.Installed> installed = List.of(
+                new Destinations.Installed(7, "mastodon", "", "sns.mastodon 0.1.0", "active"),
+                new Destinations.Installed(8, "store", "*", "sns.core 0.1.0", "active"));
+        List<RouteView> routes = List.of(new RouteView("facebook", "mastdon"), new RouteView("me@example.org",
+                "store.family"), new RouteView("twitter", "mastodon"), new RouteView("youtube", "mastdon"),
+                new RouteView("picasa", "mastodon.pub"), new RouteView("flickr", "flickr"));
+        List<Destinations.Unserved> unserved = Destinations.unserved(routes, installed,
+                List.of(new Destinations.AwaitingLogin("flickr", "sns.flickr 0.1.0", "active")));
+        assertEquals(List.of(new Destinations.Unserved("mastdon", List.of("facebook", "youtube")),
+                new Destinations.Unserved("mastodon.pub", List.of("picasa"))), unserved,
+                "store serves every instance; flickr shows as not linked; mastodon.pub is an instance of its own");
+
+        List<String> lines = HealthPrinter.lines(report(500 * MB, new SpoolUsage(MB, 2048 * MB, 0), Map.of()),
+                installed, unserved);
+        assertTrue(lines.contains("WARNING  Route to mastdon: routes facebook, youtube here, but no destination "
+                + "mastdon is installed: photos sent there wait. Check its spelling in the bridge's Routes, or "
+                + "install the destination."), lines.toString());
     }
 }

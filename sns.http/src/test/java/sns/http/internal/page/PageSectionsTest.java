@@ -84,13 +84,29 @@ class PageSectionsTest {
         PrintWriter out = new PrintWriter(text);
         StatusSections.destinations(out, List.of(), List.of(new Destinations.AwaitingLogin("mastodon",
                 "sns.mastodon 0.1.0", "active"), new Destinations.AwaitingLogin(HOSTILE, HOSTILE, "active")),
-                HealthReport.NONE);
+                List.of(), HealthReport.NONE);
         out.flush();
         String html = text.toString();
         assertFalse(html.contains("None: photos wait"), "the destination is installed, only not linked");
         assertTrue(html.contains("<tr class=\"sns-destination sns-awaiting-login\" data-route=\"mastodon\">"
                 + "<td>mastodon</td><td>none yet</td><td>sns.mastodon 0.1.0</td>"), html);
         assertTrue(html.contains("<a href=\"sns-login\">Destination login</a>"), html);
+        assertNoInjection(html);
+    }
+
+    @Test
+    void aRouteNothingServesIsShownWithItsSitesAndHostileNamesStayText() {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        StatusSections.destinations(out, List.of(), List.of(), List.of(new Destinations.Unserved("mastdon.pub",
+                List.of("facebook", "youtube")), new Destinations.Unserved(HOSTILE, List.of(HOSTILE))),
+                HealthReport.NONE);
+        out.flush();
+        String html = text.toString();
+        assertFalse(html.contains("None: photos wait"), "a route names it: the table shows why photos would wait");
+        assertTrue(html.contains("<tr class=\"sns-destination sns-unserved\" data-route=\"mastdon.pub\"><td>mastdon"
+                + "</td><td>pub</td><td>none</td><td>not installed</td><td><span class=\"sns-health-warning\">"
+                + "WARNING</span> routes facebook, youtube here, but no destination mastdon.pub is installed"), html);
         assertNoInjection(html);
     }
 
