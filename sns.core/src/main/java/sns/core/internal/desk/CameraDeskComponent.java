@@ -80,7 +80,9 @@ public final class CameraDeskComponent implements CameraDesk, CameraActivity {
 
     @Deactivate
     void close() throws InterruptedException {
-        batchSweep.shutdownNow();
+        // no interrupt: a sweep that is handing a batch to the outbox finishes it (an interrupted file channel
+        // would fail the submission half-way; the batch would survive, but only to be sent on the next sweep)
+        batchSweep.shutdown();
         batchSweep.awaitTermination(10, TimeUnit.SECONDS);
     }
 
