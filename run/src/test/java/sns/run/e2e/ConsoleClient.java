@@ -19,6 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import sns.run.process.BridgeProcess;
+
 /**
  * The Web Console over plain HTTP with Basic authentication, as a browser without JavaScript uses it: GETs, form
  * posts and multipart uploads, redirects not followed (the tests check them).
@@ -44,7 +46,7 @@ final class ConsoleClient {
     static ConsoleClient of(int port, Path home) throws IOException, InterruptedException {
         ConsoleClient client = new ConsoleClient(port, Files.readString(home.resolve("console.password")).trim());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (client.get("/system/console/bundles").statusCode() == 404) {
+        while (!BridgeProcess.consoleAnswers(port)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the Web Console never came up on port " + port);
             }

@@ -129,19 +129,21 @@ public final class BridgeProcess implements AutoCloseable {
      */
     public void awaitConsole(Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                if (HttpExchange.status(HttpExchange.send(port,
-                        "GET /system/console/bundles HTTP/1.0\r\nHost: localhost\r\n\r\n", 5000)) != 404) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
+        while (!consoleAnswers(port)) {
             if (System.nanoTime() > deadline || !process.isAlive()) {
                 throw new IllegalStateException("the Web Console never came up:\n" + log());
             }
             Thread.sleep(100);
+        }
+    }
+
+    /** Whether the Web Console on {@code port} is registered right now (anything but Jetty's 404). */
+    public static boolean consoleAnswers(int port) {
+        try {
+            return HttpExchange.status(HttpExchange.send(port,
+                    "GET /system/console/bundles HTTP/1.0\r\nHost: localhost\r\n\r\n", 5000)) != 404;
+        } catch (IOException notYet) {
+            return false;
         }
     }
 

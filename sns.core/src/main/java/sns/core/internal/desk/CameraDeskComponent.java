@@ -149,8 +149,8 @@ public final class CameraDeskComponent implements CameraDesk, CameraActivity {
 
     @Override
     public List<RouteView> routes() {
-        return router.table().entrySet().stream().map(e -> new RouteView(e.getKey(), e.getValue().toString()))
-                .toList();
+        return router.table().entrySet().stream()
+                .map(e -> new RouteView(e.getKey(), e.getValue().action(), e.getValue().instance())).toList();
     }
 
     @Override

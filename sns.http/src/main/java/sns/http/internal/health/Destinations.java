@@ -56,13 +56,19 @@ public final class Destinations {
      * login of its name waiting to be used (that one shows as {@link AwaitingLogin}). Usually a misspelt route, or
      * a bundle not installed yet; photos sent there wait in the outbox.
      *
-     * @param route {@code action} or {@code action.instance}
+     * @param name the destination's name
+     * @param instance its instance, empty for the default instance
      * @param keys the sites and recipients routed to it
      */
-    public record Unserved(String route, List<String> keys) {
+    public record Unserved(String name, String instance, List<String> keys) {
 
         public Unserved {
             keys = List.copyOf(keys);
+        }
+
+        /** As written in routes. */
+        public String route() {
+            return instance.isEmpty() ? name : name + "." + instance;
         }
     }
 
@@ -72,19 +78,17 @@ public final class Destinations {
     /** The routes of {@code routes} that nothing in {@code installed} serves, by route. */
     public static List<Unserved> unserved(List<RouteView> routes, List<Installed> installed,
             List<AwaitingLogin> awaitingLogin) {
-        Map<String, List<String>> keys = new TreeMap<>();
+        Map<String, List<RouteView>> byRoute = new TreeMap<>();
         for (RouteView r : routes) {
-            int dot = r.route().indexOf('.');
-            String name = dot < 0 ? r.route() : r.route().substring(0, dot);
-            String instance = dot < 0 ? "" : r.route().substring(dot + 1);
-            boolean served = installed.stream().anyMatch(i -> i.name().equals(name)
-                    && (i.instance().equals(instance) || i.instance().equals(Publisher.ANY_INSTANCE)));
-            boolean awaiting = awaitingLogin.stream().anyMatch(a -> a.name().equals(name));
+            boolean served = installed.stream().anyMatch(i -> i.name().equals(r.destination())
+                    && (i.instance().equals(r.instance()) || i.instance().equals(Publisher.ANY_INSTANCE)));
+            boolean awaiting = awaitingLogin.stream().anyMatch(a -> a.name().equals(r.destination()));
             if (!served && !awaiting) {
-                keys.computeIfAbsent(r.route(), k -> new ArrayList<>()).add(r.key());
+                byRoute.computeIfAbsent(r.route(), k -> new ArrayList<>()).add(r);
             }
         }
-        return keys.entrySet().stream().map(e -> new Unserved(e.getKey(), e.getValue())).toList();
+        return byRoute.values().stream().map(same -> new Unserved(same.get(0).destination(), same.get(0).instance(),
+                same.stream().map(RouteView::key).toList())).toList();
     }
 
     /** What the owner should know about an unserved route, in one sentence. */

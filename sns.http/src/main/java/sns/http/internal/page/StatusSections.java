@@ -68,10 +68,9 @@ final class StatusSections {
         for (Destinations.Unserved d : unserved) {
             // named by a route, served by nothing: most often a typo in the routes, which would otherwise only
             // show once a photo waits
-            int dot = d.route().indexOf('.');
             out.println("<tr class=\"sns-destination sns-unserved\" data-route=\"" + Html.escape(d.route())
-                    + "\"><td>" + Html.escape(dot < 0 ? d.route() : d.route().substring(0, dot)) + "</td><td>"
-                    + (dot < 0 ? "(default)" : Html.escape(d.route().substring(dot + 1))) + "</td><td>none</td>"
+                    + "\"><td>" + Html.escape(d.name()) + "</td><td>"
+                    + (d.instance().isEmpty() ? "(default)" : Html.escape(d.instance())) + "</td><td>none</td>"
                     + "<td>not installed</td><td>" + badge(Health.warning("")) + " " + Html.escape(
                     Destinations.unservedDetail(d)) + "</td></tr>");
         }

@@ -3,6 +3,8 @@ package sns.http.internal.reply;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import sns.http.internal.text.Markup;
+
 /**
  * Every answer shape the cameras expect (SNS-PROTOCOL 3, 5, 6, 7, 8, 9 and the summary in 11), byte for byte as
  * the reference server sends them, because the camera firmwares parse the answers with {@code strstr()} and have
@@ -72,7 +74,7 @@ public final class CameraReplies {
                     + MAX_FILE_NAME_LENGTH);
         }
         return CameraReply.of(200, "<Response HostAddr=\"" + UPLOAD_HOST + "\" ResourceID=\"upload/" + sessionKey
-                + "/" + escapeXml(fileName) + "\" />");
+                + "/" + Markup.escape(fileName) + "\" />");
     }
 
     /**
@@ -213,14 +215,14 @@ public final class CameraReplies {
         }
         return CameraReply.of(200, "<!doctype html>\n<html><head><meta charset=\"utf-8\">"
                 + "<title>Samsung NX Email Service</title></head>\n<body><h1>Samsung NX will never die!</h1>\n"
-                + "<p>Your camera: " + escapeHtml(agent) + "</p></body></html>\n");
+                + "<p>Your camera: " + Markup.escape(agent) + "</p></body></html>\n");
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     /** {@code 302} with the reference framework's (Werkzeug's) little redirect page. */
     private static CameraReply redirect(String location) {
-        String escaped = escapeHtml(location);
+        String escaped = Markup.escape(location);
         return CameraReply.of(302, "<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n"
                 + "<h1>Redirecting...</h1>\n<p>You should be redirected automatically to the target URL: <a href=\""
                 + escaped + "\">" + escaped + "</a>. If not, click the link.\n")
@@ -263,26 +265,5 @@ public final class CameraReplies {
         char c = s.charAt(i);
         return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
                 : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
-    }
-
-    static String escapeXml(String text) {
-        return escapeHtml(text);
-    }
-
-    /** The five characters that matter in HTML/XML text and attribute values. */
-    static String escapeHtml(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -62,13 +62,13 @@ class HealthPrinterTest {
         List<Destinations.Installed> installed = List.of(
                 new Destinations.Installed(7, "mastodon", "", "sns.mastodon 0.1.0", "active"),
                 new Destinations.Installed(8, "store", "*", "sns.core 0.1.0", "active"));
-        List<RouteView> routes = List.of(new RouteView("facebook", "mastdon"), new RouteView("me@example.org",
-                "store.family"), new RouteView("twitter", "mastodon"), new RouteView("youtube", "mastdon"),
-                new RouteView("picasa", "mastodon.pub"), new RouteView("flickr", "flickr"));
+        List<RouteView> routes = List.of(new RouteView("facebook", "mastdon", ""), new RouteView("me@example.org",
+                "store", "family"), new RouteView("twitter", "mastodon", ""), new RouteView("youtube", "mastdon", ""),
+                new RouteView("picasa", "mastodon", "pub"), new RouteView("flickr", "flickr", ""));
         List<Destinations.Unserved> unserved = Destinations.unserved(routes, installed,
                 List.of(new Destinations.AwaitingLogin("flickr", "sns.flickr 0.1.0", "active")));
-        assertEquals(List.of(new Destinations.Unserved("mastdon", List.of("facebook", "youtube")),
-                new Destinations.Unserved("mastodon.pub", List.of("picasa"))), unserved,
+        assertEquals(List.of(new Destinations.Unserved("mastdon", "", List.of("facebook", "youtube")),
+                new Destinations.Unserved("mastodon", "pub", List.of("picasa"))), unserved,
                 "store serves every instance; flickr shows as not linked; mastodon.pub is an instance of its own");
 
         List<String> lines = HealthPrinter.lines(report(500 * MB, new SpoolUsage(MB, 2048 * MB, 0), Map.of()),

@@ -98,8 +98,8 @@ class PageSectionsTest {
     void aRouteNothingServesIsShownWithItsSitesAndHostileNamesStayText() {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
-        StatusSections.destinations(out, List.of(), List.of(), List.of(new Destinations.Unserved("mastdon.pub",
-                List.of("facebook", "youtube")), new Destinations.Unserved(HOSTILE, List.of(HOSTILE))),
+        StatusSections.destinations(out, List.of(), List.of(), List.of(new Destinations.Unserved("mastdon", "pub",
+                List.of("facebook", "youtube")), new Destinations.Unserved(HOSTILE, HOSTILE, List.of(HOSTILE))),
                 HealthReport.NONE);
         out.flush();
         String html = text.toString();
