@@ -13,16 +13,16 @@ import sns.core.internal.crypto.LegacyCredentialCipher;
 import sns.core.internal.crypto.MalformedCredentialException;
 
 /**
- * The requests a Samsung camera sends, shaped as in shared/protocol/SNS-PROTOCOL.md and its fixtures: the same
+ * The requests a Samsung camera sends, shaped as in docs/protocol.md and its fixtures: the same
  * request lines, headers (quirks included) and XML templates. The simulator, the benchmarks and the end-to-end tests
  * build their camera traffic here.
  */
 public final class CameraRequests {
 
-    /** The social gateway every login, announcement and upload goes to (SNS-PROTOCOL 6-8). */
+    /** The social gateway every login, announcement and upload goes to (docs/protocol.md §6-§8). */
     public static final String GATEWAY = SamsungHost.SNSGW.host();
 
-    /** What the bridge answers to a complete upload or e-mail (SNS-PROTOCOL 8, 9.2). */
+    /** What the bridge answers to a complete upload or e-mail (docs/protocol.md §8, 9.2). */
     public static final String SUCC = "<Response Status=\"succ\" />";
 
     /** The NX300 firmware's constant application key (fixture 14). */
@@ -36,7 +36,7 @@ public final class CameraRequests {
     private CameraRequests() {
     }
 
-    /** {@code GET /} with {@code Host: host}: the hotspot probes (SNS-PROTOCOL 3; fixtures 01, 03, 05). */
+    /** {@code GET /} with {@code Host: host}: the hotspot probes (docs/protocol.md §3; fixtures 01, 03, 05). */
     public static CameraRequest probe(String host) {
         return new CameraRequest().ascii("GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
     }
@@ -55,7 +55,7 @@ public final class CameraRequests {
     }
 
     /**
-     * {@code POST /{site}/auth} with the credentials encrypted as an NX300 does (SNS-PROTOCOL 6.2, 6.3; fixture 13).
+     * {@code POST /{site}/auth} with the credentials encrypted as an NX300 does (docs/protocol.md §6.2, 6.3; fixture 13).
      *
      * @param cryptSessionKey 32 bytes of base64, e.g. {@link #newCryptSessionKey()}
      * @throws IllegalArgumentException if the key is not 32 bytes of base64
@@ -84,7 +84,7 @@ public final class CameraRequests {
                 APPLICATION_KEY));
     }
 
-    /** {@code POST /{site}/photo}: announces a photo (SNS-PROTOCOL 7; fixture 19). */
+    /** {@code POST /{site}/photo}: announces a photo (docs/protocol.md §7; fixture 19). */
     public static CameraRequest announcePhoto(String site, String sessionKey, String album, String fileName,
             long size, String content) {
         return xmlPost("/" + site + "/photo", """
@@ -98,7 +98,7 @@ public final class CameraRequests {
                 </Request>""".formatted(sessionKey, xml(album), xml(fileName), size, xml(content)));
     }
 
-    /** {@code POST /{site}/video}: announces a video (SNS-PROTOCOL 7; fixture 20). */
+    /** {@code POST /{site}/video}: announces a video (docs/protocol.md §7; fixture 20). */
     public static CameraRequest announceVideo(String site, String sessionKey, String fileName, String content) {
         return xmlPost("/" + site + "/video", """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -115,7 +115,7 @@ public final class CameraRequests {
         return "upload/" + sessionKey + "/" + fileName;
     }
 
-    /** The head of {@code PUT /upload/{key}/{file}} for {@code length} bytes of body (SNS-PROTOCOL 8; fixture 21). */
+    /** The head of {@code PUT /upload/{key}/{file}} for {@code length} bytes of body (docs/protocol.md §8; fixture 21). */
     public static String putHead(String sessionKey, String fileName, String contentType, long length) {
         return "PUT /" + resourceId(sessionKey, fileName) + " HTTP/1.1\r\nHost: " + GATEWAY + ":80\r\n"
                 + "Content-Type: " + contentType + "\r\nContent-Length: " + length + "\r\n\r\n";
@@ -133,7 +133,7 @@ public final class CameraRequests {
     }
 
     /**
-     * {@code POST /social/columbus/email} as the NX300 sends it (SNS-PROTOCOL 9.1; fixture 22): HTTP/1.0 with two
+     * {@code POST /social/columbus/email} as the NX300 sends it (docs/protocol.md §9.1; fixture 22): HTTP/1.0 with two
      * spaces before the version, OAuth header without a space after the colon, two User-Agent headers, a
      * {@code message} part with the e-mail XML and one {@code binary} part per attachment, ending without the closing
      * {@code --} as the firmware does. Attachments are streamed from disk.

@@ -1,7 +1,7 @@
 package sns.run.camera;
 
 /**
- * Every Samsung host name the cameras' firmware talks to (SNS-PROTOCOL 1, the table of hosts to redirect). The DNS
+ * Every Samsung host name the cameras' firmware talks to (docs/protocol.md §1, the table of hosts to redirect). The DNS
  * snippet, the {@code /etc/hosts} lines and the simulator's probes come from this one list; a test checks it against
  * the protocol document.
  */

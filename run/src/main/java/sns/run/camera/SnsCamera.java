@@ -303,7 +303,7 @@ public final class SnsCamera {
         } catch (IOException e) {
             fail("probe " + gld, unreachable(e));
         }
-        // the compacts' probes alternate between a redirect and a cookie answer (SNS-PROTOCOL 3)
+        // the compacts' probes alternate between a redirect and a cookie answer (docs/protocol.md §3)
         probeCompact(SamsungHost.YAHOO.host(), "http://yahoo.com", "YAHOO!", ".yahoo.co.kr");
         probeCompact(SamsungHost.MSN.host(), "http://msn.com", "MSN", ".msn.com");
     }

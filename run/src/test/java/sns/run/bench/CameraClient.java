@@ -12,8 +12,8 @@ import sns.run.camera.CameraRequests;
 import sns.run.camera.Reply;
 
 /**
- * A simulated camera for the benchmarks on loopback: the requests of shared/protocol/fixtures 01, 10, 13, 19, 20 and
- * 21, built by the camera simulator's {@link CameraRequests} and sent over its raw-socket {@link CameraLink}, with
+ * A simulated camera for the benchmarks on loopback: the requests of the protocol fixtures 01, 10, 13, 19, 20 and
+ * 21 (docs/protocol.md), built by the camera simulator's {@link CameraRequests} and sent over its raw-socket {@link CameraLink}, with
  * the checks the benchmarks count as success.
  */
 final class CameraClient {
@@ -22,7 +22,7 @@ final class CameraClient {
     static final String FIXTURE_13_KEY = "j2bAljrk2MpTd4flTt5sOIQRy+ZTBQVN+MpcY8bCrv8=";
     static final String USER = "Camera@samsungcamera.com";
 
-    /** What the bridge answers to a complete upload (SNS-PROTOCOL 8). */
+    /** What the bridge answers to a complete upload (docs/protocol.md §8). */
     static final String SUCC = CameraRequests.SUCC;
 
     private static final Pattern SESSION_KEY = Pattern.compile("<Response SessionKey=\"([0-9a-f]{32})\">");

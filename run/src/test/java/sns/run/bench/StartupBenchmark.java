@@ -23,7 +23,7 @@ import sns.run.process.BridgeProcess.HttpExchange;
  */
 public final class StartupBenchmark {
 
-    /** Proof-of-concept figures of the same stack on these machines (shared/STACK.md), for comparison. */
+    /** Figures of the proof of concept of the same stack on these machines (docs/benchmarks.md), for comparison. */
     private static final double POC_START_S = 3.5;
     private static final double POC_RSS_MB_XMX32 = 160;
     private static final long POC_JAR_BYTES = 12_779_282L;

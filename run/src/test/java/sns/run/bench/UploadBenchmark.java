@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 
 import sns.run.camera.Reply;
 import sns.run.process.BridgeProcess;
-import sns.run.process.ProtocolFixtures;
+import sns.core.internal.testing.ProtocolFixtures;
 
 /**
  * Camera traffic and uploads against the exported bridge, in one run, printing a table per part:
@@ -54,7 +54,7 @@ import sns.run.process.ProtocolFixtures;
  */
 public final class UploadBenchmark {
 
-    /** The store folder of Camera@samsungcamera.com with SECRET xiev5kaMeehaimub (SNS-PROTOCOL 10). */
+    /** The store folder of Camera@samsungcamera.com with SECRET xiev5kaMeehaimub (docs/protocol.md §10). */
     static final String USER_FOLDER = "yZXbyiz-pZX2DqmBjoRl";
 
     private static final long MIB = 1024 * 1024;

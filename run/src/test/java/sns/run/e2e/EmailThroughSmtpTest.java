@@ -29,7 +29,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import sns.run.process.BridgeProcess;
-import sns.run.process.ProtocolFixtures;
+import sns.core.internal.testing.ProtocolFixtures;
 import sns.run.process.BridgeProcess.HttpExchange;
 
 /**

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import sns.run.camera.CameraRequests;
-import sns.run.process.ProtocolFixtures;
+import sns.core.internal.testing.ProtocolFixtures;
 
 /**
  * A camera built from the protocol fixtures: logs in with fixture 13, announces with fixture 19 and PUTs like fixture

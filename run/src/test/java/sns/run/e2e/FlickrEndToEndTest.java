@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import sns.flickr.stub.FlickrStub;
 import sns.run.process.BridgeProcess;
-import sns.run.process.ProtocolFixtures;
+import sns.core.internal.testing.ProtocolFixtures;
 
 /**
  * A photo from a camera's "upload to Facebook", routed to {@code flickr} in a reference config.toml, reaches a local

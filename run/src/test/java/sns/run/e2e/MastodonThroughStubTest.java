@@ -28,7 +28,7 @@ import sns.mastodon.internal.MastodonOAuthStub;
 import sns.mastodon.internal.MastodonStub;
 import sns.run.process.BridgeProcess;
 import sns.run.process.BridgeProcess.HttpExchange;
-import sns.run.process.ProtocolFixtures;
+import sns.core.internal.testing.ProtocolFixtures;
 
 /**
  * The exported bridge posting to a local Mastodon stub (the sns.mastodon module's, as strict as Mastodon's

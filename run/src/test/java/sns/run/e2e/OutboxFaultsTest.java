@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import sns.run.e2e.FixtureCamera.PutOutcome;
 import sns.run.e2e.FixtureCamera.Reply;
 import sns.run.e2e.StubDestination.Line;
-import sns.run.process.ProtocolFixtures;
+import sns.core.internal.testing.ProtocolFixtures;
 
 /**
  * Real faults against the durable outbox, with the exported bridge as a real process and a real program as the

@@ -32,12 +32,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import sns.run.process.BridgeProcess;
-import sns.run.process.ProtocolFixtures;
+import sns.core.internal.testing.ProtocolFixtures;
 
 /**
- * The camera side's acceptance tests: every request of shared/protocol/fixtures sent byte for byte over a raw
- * socket to the exported bridge, configured from a config.toml like the one the fixtures assume. Checks status,
- * body, headers, that the whole reply arrived in one read, and the side effects on disk.
+ * The camera side's acceptance tests: every request of the protocol fixtures (docs/protocol.md; sns.core's test
+ * resources) sent byte for byte over a raw socket to the exported bridge, configured from a config.toml like the one
+ * the fixtures assume. Checks status, body, every header line the expect file names byte for byte, that the whole
+ * reply arrived in one read, and the side effects on disk.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProtocolFixturesTest {
@@ -107,8 +108,14 @@ class ProtocolFixturesTest {
         return bytes;
     }
 
+    /** Sends fixture {@code number} and checks that the reply carries every header its expect file names, exactly. */
     static Reply send(String number) throws IOException {
-        return sendRaw(fixture(number));
+        Reply reply = sendRaw(fixture(number));
+        for (String header : ProtocolFixtures.expectedHeaders(number)) {
+            assertTrue(reply.hasHeader(header), "fixture " + number + " expects the line '" + header + "': "
+                    + reply.head());
+        }
+        return reply;
     }
 
     /** Writes the request, then reads: the first read must already hold the whole reply (one TCP segment). */
@@ -152,10 +159,9 @@ class ProtocolFixturesTest {
         assertTrue(reply.oneRead(), "the whole reply arrived in one read");
     }
 
-    /** The reference's content type; Jetty writes it without the space before charset, which cameras ignore. */
+    /** The reference's content type, byte for byte (docs/protocol.md §2): with the space before charset. */
     static boolean htmlUtf8(Reply reply) {
-        return reply.hasHeader("Content-Type: text/html; charset=utf-8")
-                || reply.hasHeader("Content-Type: text/html;charset=utf-8");
+        return reply.hasHeader("Content-Type: text/html; charset=utf-8");
     }
 
     /**
@@ -244,6 +250,17 @@ class ProtocolFixturesTest {
     }
 
     @Test
+    @Order(0)
+    void everyFixtureIsSentAndNamesItsHeaders() {
+        List<String> numbers = ProtocolFixtures.numbers();
+        assertEquals(37, numbers.size(), numbers.toString());
+        for (String number : List.of("04", "06", "07", "08", "09", "13", "18")) {
+            assertTrue(ProtocolFixtures.expectedHeaders(number).contains("Content-Type: text/html; charset=utf-8"),
+                    "fixture " + number + " asks for the reference's Content-Type");
+        }
+    }
+
+    @Test
     @Order(1)
     void probes() throws Exception {
         for (String n : List.of("01", "02")) {
@@ -304,6 +321,7 @@ class ProtocolFixturesTest {
 
         Reply qf30 = send("18");
         assertReply(qf30, 200, null);
+        assertTrue(htmlUtf8(qf30), qf30.head());
         Reply login = send("13");
         assertEquals(200, login.status(), login.text());
         Matcher key = Pattern.compile("^<Response SessionKey=\"([0-9a-f]{32})\">\n<PersistKey Value=\"\"/>\n"

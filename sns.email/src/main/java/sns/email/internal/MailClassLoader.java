@@ -5,7 +5,8 @@ import java.util.function.Supplier;
 /**
  * Runs mail code with the thread context class loader set to the angus-mail bundle's class loader. Inside OSGi,
  * jakarta.activation finds the multipart handler only through the TCCL (angus-mail's {@code META-INF/mailcap});
- * without it a multipart message fails with "no object DCH for MIME type multipart/mixed" (see STACK.md).
+ * without it a multipart message fails with "no object DCH for MIME type multipart/mixed" (docs/development.md,
+ * "Stack wiring").
  * Outside OSGi (unit tests) the supplier gives {@code null} and the TCCL stays as it is.
  */
 final class MailClassLoader {

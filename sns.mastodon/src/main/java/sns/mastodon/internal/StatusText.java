@@ -7,7 +7,7 @@ import sns.core.api.Origin;
 import sns.core.api.Post;
 
 /**
- * The text of a status as the reference server writes it (SNS-PROTOCOL 10.1): the post text, for a social upload
+ * The text of a status as the reference server writes it (docs/protocol.md §10.1): the post text, for a social upload
  * the camera line ({@value #CAMERA}album), then the configured postscript, separated by blank lines, and fitted
  * into the server's character limit.
  */
@@ -55,7 +55,7 @@ final class StatusText {
         if (!text.isBlank()) {
             parts.add(text);
         }
-        // the camera line is the social upload's album (the model on NX cameras, SNS-PROTOCOL 10.1); an e-mail
+        // the camera line is the social upload's album (the model on NX cameras, docs/protocol.md §10.1); an e-mail
         // only knows the camera's User-Agent, which says nothing to a reader
         if (post.origin() == Origin.SOCIAL && !post.cameraModel().isBlank()) {
             parts.add(CAMERA + post.cameraModel().strip());

@@ -13,7 +13,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The cameras' credential "encryption" in {@code POST /{site}/auth} (SNS-PROTOCOL 6.3 and 6.4).
+ * The cameras' credential "encryption" in {@code POST /{site}/auth} (docs/protocol.md §6.3 and §6.4).
  *
  * <p>NX300, NX mini, NX500 and the WiFi compacts encrypt the {@code UserName} and {@code Password} values with
  * AES-128-CBC but send the key right beside them: {@code CryptSessionKey Value} is 32 bytes of base64, the AES key

@@ -28,7 +28,7 @@ import sns.core.internal.io.AtomicFile;
 import sns.core.internal.route.Route;
 
 /**
- * Social uploads for a destination that needs one alt text per photo (Mastodon, SNS-PROTOCOL 10.1). The camera
+ * Social uploads for a destination that needs one alt text per photo (Mastodon, docs/protocol.md §10.1). The camera
  * announces and PUTs its photos one by one and never says how many follow, so the number of alt texts the user
  * typed ({@code text~alt1~alt2}) is the size of the batch: each photo is held here, on disk, until the last alt
  * text is used, and then the whole batch becomes one job (one post with every photo).

@@ -35,7 +35,7 @@ import sns.core.internal.session.SessionStore;
 import sns.core.internal.whitelist.SenderWhitelist;
 
 /**
- * The rules of the camera conversation (SNS-PROTOCOL sections 6 to 10): who may log in, what a session remembers,
+ * The rules of the camera conversation (docs/protocol.md §6 to §10): who may log in, what a session remembers,
  * where each upload or e-mail recipient goes, and when the camera may be told "succ" — only once the job is on
  * disk.
  */
@@ -143,7 +143,7 @@ final class BridgeDesk implements CameraDesk {
                 .withContent(a.content());
         try {
             if (needsAltTexts(router.forSite(a.site()))) {
-                // a new text starts a new batch of alt texts (SNS-PROTOCOL 10.1); refusing here spares the
+                // a new text starts a new batch of alt texts (docs/protocol.md §10.1); refusing here spares the
                 // camera sending a photo over LTE that would be refused after the upload
                 int altTexts = CameraText.parse(a.content()).altTexts().size();
                 if (altTexts > 0) {

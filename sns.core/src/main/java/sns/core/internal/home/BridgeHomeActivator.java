@@ -35,6 +35,7 @@ public final class BridgeHomeActivator implements BundleActivator {
 
     @Override
     public void start(BundleContext context) throws IOException {
+        JavaLogging.intoSlf4j();
         Path home = HomeLocator.locate(HomeLocator.commandLine(), context.getProperty(HomeLocator.PROPERTY), System.getenv(),
                 Path.of(""));
         HomeFolders folders = new HomeFolders(home).create();
@@ -52,6 +53,7 @@ public final class BridgeHomeActivator implements BundleActivator {
             registration.unregister();
             registration = null;
         }
+        JavaLogging.detach();
     }
 
     /**

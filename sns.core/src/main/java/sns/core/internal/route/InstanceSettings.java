@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The settings of a named action instance: {@code [MASTODON.pub]} layered over {@code [MASTODON]}, instance keys
- * winning (SNS-PROTOCOL 10).
+ * winning (docs/protocol.md §10).
  *
  * <p>The reference server merged the instance into the default dictionary itself, so after the first
  * {@code mastodon.pub} post every later plain {@code mastodon} post went out with pub's server and token. Here the

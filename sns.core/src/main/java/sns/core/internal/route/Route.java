@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * Where an upload goes: an action ({@code store}, {@code mastodon}, {@code email}, ...) and optionally a named
- * instance of it, written {@code action.instance} in the {@code [ACTIONS]} table (SNS-PROTOCOL 10). An instance
+ * instance of it, written {@code action.instance} in the {@code [ACTIONS]} table (docs/protocol.md §10). An instance
  * selects a second configuration of the same action, e.g. {@code mastodon.pub} posts with the {@code [MASTODON.pub]}
  * settings, {@code store.mailfolder} stores into the folder {@code mailfolder}.
  *

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code [ACTIONS]} table (SNS-PROTOCOL 10): decides the {@link Route} of a social upload by its site
+ * The {@code [ACTIONS]} table (docs/protocol.md §10): decides the {@link Route} of a social upload by its site
  * ({@code facebook}, ...) and of an e-mail by each recipient address. One table holds both kinds of key; they
  * cannot clash because only addresses contain {@code @}.
  *

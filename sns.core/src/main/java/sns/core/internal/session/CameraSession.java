@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What the bridge remembers about one logged-in camera between its requests (SNS-PROTOCOL 6.7). A camera logs in
+ * What the bridge remembers about one logged-in camera between its requests (docs/protocol.md §6.7). A camera logs in
  * once per site ({@code POST /{site}/auth}), then announces each file ({@code /photo}, {@code /video}) and
  * uploads it ({@code PUT}); only the announcement says the album (the camera model on NX cameras) and the text the
  * user typed, so they are kept here until the upload arrives. Immutable: change it with the {@code with...}

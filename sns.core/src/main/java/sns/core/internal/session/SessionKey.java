@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * The session id a camera receives at login ({@code <Response SessionKey="...">}) and sends back in every
  * {@code /photo}, {@code /video} and {@code PUT /upload/{key}/...}: 32 lowercase hex characters, 128 bits from a
- * CSPRNG (SNS-PROTOCOL 6.7). The reference used a random UUID in the same shape, which the cameras accept.
+ * CSPRNG (docs/protocol.md §6.7). The reference used a random UUID in the same shape, which the cameras accept.
  *
  * <p>The camera-supplied text names a file in {@code data/sessions}, so only {@link #parse(String)} turns it
  * into a key: anything but exactly {@code [0-9a-f]{32}} (upper case, {@code ../x}, a trailing newline) is refused

@@ -27,7 +27,7 @@ import sns.core.internal.io.AtomicFile;
 /**
  * The logged-in cameras: kept in memory for the requests, and one file per session in {@code data/sessions} so a
  * camera that logged in before a restart (or a power cut of the LTE stick) can go on uploading without logging
- * in again (SNS-PROTOCOL 6.7).
+ * in again (docs/protocol.md §6.7).
  *
  * <p>Unlike the reference server this store never creates a session for an unknown key, never uses a key a camera
  * sent as a file name unless it is exactly 32 lowercase hex characters, and forgets sessions that were idle longer

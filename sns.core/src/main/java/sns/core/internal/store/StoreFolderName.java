@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The folder under {@code UPLOAD_FOLDER} where the {@code store} action puts a camera user's photos
- * (SNS-PROTOCOL 10): {@code base64url(HMAC-SHA256(key=SECRET, msg=address)[0..15])}, 20 characters.
+ * (docs/protocol.md §10): {@code base64url(HMAC-SHA256(key=SECRET, msg=address)[0..15])}, 20 characters.
  *
  * <p>The name is unguessable without {@code SECRET}, so the upload folder can be served read-only over HTTP
  * without listing whose photos are where. It is the reference server's scheme, kept bit for bit so folders made by

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The {@code SENDERS} setting: the only gate of the bridge (SNS-PROTOCOL 6.5, 9.2). The cameras send no usable
+ * The {@code SENDERS} setting: the only gate of the bridge (docs/protocol.md §6.5, 9.2). The cameras send no usable
  * password (it travels in effect in clear and is never checked), so a social login is accepted when its user name
  * is listed here, and an e-mail when its sender is.
  *

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
 class ReferenceConfigTranslatorTest {
 
-    /** The configuration the protocol fixtures assume (shared/protocol/fixtures/README.md), plus an instance. */
+    /** The configuration the protocol fixtures assume (the fixtures' README.md in sns/protocol/fixtures, docs/protocol.md), plus an instance. */
     static final String FIXTURE_CONFIG = """
             UPLOAD_FOLDER = "/tmp/uploads"
             SESSION_FOLDER = "/tmp/"

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.function.Executable;
 
-import sns.core.internal.ProtocolFixtures;
+import sns.core.internal.testing.ProtocolFixtures;
 
 class LegacyCredentialCipherTest {
 
@@ -63,7 +63,7 @@ class LegacyCredentialCipherTest {
 
     @Test
     void capturedNx300LoginIsUserFPasswordP() throws Exception {
-        // The values of the published capture (SNS-PROTOCOL 6.2), written here so the fixture cannot hide them.
+        // The values of the published capture (docs/protocol.md §6.2), written here so the fixture cannot hide them.
         assertEquals("f", LegacyCredentialCipher.decrypt(NX300_KEY, "7xKPwb19QdFKzsjsrQx62g%3D%3D"));
         assertEquals("p", LegacyCredentialCipher.decrypt(NX300_KEY, "U%2BK0X1QnWUv4tkvrrtQ0aQ%3D%3D"));
     }
@@ -82,7 +82,7 @@ class LegacyCredentialCipherTest {
 
     @Test
     void extraAllZeroBlockIsStripped() throws Exception {
-        // Whether a camera adds a zero block after a 16-byte text is unknown (SNS-PROTOCOL 6.3): accept both.
+        // Whether a camera adds a zero block after a 16-byte text is unknown (docs/protocol.md §6.3): accept both.
         byte[] plain = new byte[32];
         System.arraycopy("exactly16bytes!!".getBytes(UTF_8), 0, plain, 0, 16);
         assertEquals("exactly16bytes!!", LegacyCredentialCipher.decrypt(KEY, cameraEncrypt(KEY, plain)));

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import sns.core.internal.ProtocolFixtures;
+import sns.core.internal.testing.ProtocolFixtures;
 
 class StoreFolderNameTest {
 

@@ -9,8 +9,8 @@ import sns.http.internal.xml.MalformedCameraRequestException;
 import sns.http.internal.xml.SamsungAccountLogin;
 
 /**
- * {@code POST /security/sso/userprofiles/authentication/emailid}: the NX300's Samsung-account login (SNS-PROTOCOL
- * 5.3). Its answer was never reverse-engineered; like the reference, allowed users get a server error.
+ * {@code POST /security/sso/userprofiles/authentication/emailid}: the NX300's Samsung-account login (docs/protocol.md
+ * §5.3). Its answer was never reverse-engineered; like the reference, allowed users get a server error.
  */
 final class AccountLoginEndpoint implements Endpoint {
 

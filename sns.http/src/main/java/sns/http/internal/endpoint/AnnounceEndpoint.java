@@ -15,7 +15,7 @@ import sns.http.internal.xml.UploadAnnouncement;
 
 /**
  * {@code POST /{site}/photo} and {@code /{site}/video}: the camera announces the file it will PUT next
- * (SNS-PROTOCOL 7). Video works here, unlike in the reference server.
+ * (docs/protocol.md §7). Video works here, unlike in the reference server.
  */
 final class AnnounceEndpoint implements Endpoint {
 

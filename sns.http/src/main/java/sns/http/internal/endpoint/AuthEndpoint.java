@@ -13,7 +13,7 @@ import sns.http.internal.reply.CameraReply;
 import sns.http.internal.xml.AuthRequest;
 import sns.http.internal.xml.MalformedCameraRequestException;
 
-/** {@code POST /{site}/auth}: social login and logout, in the order of SNS-PROTOCOL 6.5. */
+/** {@code POST /{site}/auth}: social login and logout, in the order of docs/protocol.md §6.5. */
 final class AuthEndpoint implements Endpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthEndpoint.class);

@@ -30,7 +30,7 @@ import sns.http.internal.xml.EmailMessage;
 import sns.http.internal.xml.MalformedCameraRequestException;
 
 /**
- * {@code POST /social/columbus/email}: the camera's "send by e-mail" (SNS-PROTOCOL 9). Photos stream from the
+ * {@code POST /social/columbus/email}: the camera's "send by e-mail" (docs/protocol.md §9). Photos stream from the
  * multipart body to staged files; the small {@code message} part is read in memory.
  */
 final class EmailEndpoint implements Endpoint {

@@ -6,7 +6,7 @@ import sns.http.internal.reply.HotspotProbeToggle;
 import sns.http.internal.reply.HotspotSite;
 
 /**
- * {@code GET /}: the cameras' "am I online?" probes, told apart by Host (SNS-PROTOCOL 3). Anything else gets the
+ * {@code GET /}: the cameras' "am I online?" probes, told apart by Host (docs/protocol.md §3). Anything else gets the
  * index page, which the NX300 browser shows when its probe failed.
  */
 final class ProbeEndpoint implements Endpoint {

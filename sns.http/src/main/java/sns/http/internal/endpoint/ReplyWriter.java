@@ -9,7 +9,7 @@ import sns.http.internal.reply.CameraReply;
 /**
  * Hands a camera reply to Jetty so that it leaves in one write: status, headers with an exact Content-Length and
  * {@code Connection: close}, then the whole body at once. With the length known and the body complete, Jetty
- * commits headers and body together (SNS-PROTOCOL 2.1: one camera TCP stack reads only the first segment).
+ * commits headers and body together (docs/protocol.md §2.1: one camera TCP stack reads only the first segment).
  */
 final class ReplyWriter {
 

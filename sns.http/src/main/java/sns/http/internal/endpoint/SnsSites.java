@@ -3,7 +3,7 @@ package sns.http.internal.endpoint;
 import java.util.Locale;
 import java.util.Set;
 
-/** The social sites the camera firmwares know (SNS-PROTOCOL 6.1), and what each allows. */
+/** The social sites the camera firmwares know (docs/protocol.md §6.1), and what each allows. */
 final class SnsSites {
 
     /** From the NX300 firmware, plus flickr and dropbox from the NX mini. */

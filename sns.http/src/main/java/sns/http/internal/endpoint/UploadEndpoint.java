@@ -14,7 +14,7 @@ import sns.http.internal.reply.CameraReplies;
 import sns.http.internal.reply.CameraReply;
 
 /**
- * {@code PUT /upload/{session}/{file}}: the announced photo or video (SNS-PROTOCOL 8). The session is checked before
+ * {@code PUT /upload/{session}/{file}}: the announced photo or video (docs/protocol.md §8). The session is checked before
  * the body is read, the body goes straight to disk, and "succ" is answered only once the core has made it a job.
  */
 final class UploadEndpoint implements Endpoint {

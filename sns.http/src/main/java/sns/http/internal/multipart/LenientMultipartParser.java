@@ -14,7 +14,7 @@ import sns.http.internal.text.CameraText;
 
 /**
  * Streaming {@code multipart/form-data} parser for the camera e-mail request ({@code POST /social/columbus/email},
- * SNS-PROTOCOL 9.1), lenient where the cameras are sloppy and strict where a photo could be corrupted.
+ * docs/protocol.md §9.1), lenient where the cameras are sloppy and strict where a photo could be corrupted.
  *
  * <p>Standard parsers reject the NX300's request, so this one tolerates:
  * <ul>

@@ -5,8 +5,8 @@ import java.util.Locale;
 /**
  * Finds the multipart boundary in a request's Content-Type header.
  *
- * <p>The NX300 sends {@code multipart/form-data; boundary=---------------------------7d93b9550d4a} (SNS-PROTOCOL
- * 9.1); other firmwares are not captured, so this accepts what RFC 2046 allows and what sloppy templates produce:
+ * <p>The NX300 sends {@code multipart/form-data; boundary=---------------------------7d93b9550d4a} (docs/protocol.md
+ * §9.1); other firmwares are not captured, so this accepts what RFC 2046 allows and what sloppy templates produce:
  * any case in {@code multipart/} and {@code boundary}, spaces around {@code =}, a quoted or unquoted value and a
  * trailing {@code ;}.
  */

@@ -3,7 +3,7 @@ package sns.http.internal.multipart;
 /**
  * Bounds for one multipart body, so that a hostile or broken client cannot make the bridge hold unbounded data in
  * memory. File parts are streamed and not bounded here; the body as a whole is capped by the HTTP layer
- * (SNS-PROTOCOL 2.7, Content-Length checked before reading).
+ * (docs/protocol.md §2.7, Content-Length checked before reading).
  *
  * @param maxParts         most parts accepted (the e-mail request has one {@code message} and one {@code binary}
  *                         per photo)

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  *
  * @param parts                 every part, including discarded ones
  * @param closingDelimiterSeen  whether the body had the closing {@code --boundary--}; the NX300 omits it
- *                              (SNS-PROTOCOL 9.1), so false is normal and only worth a debug log line
+ *                              (docs/protocol.md §9.1), so false is normal and only worth a debug log line
  */
 public record ParsedMultipart(List<ParsedPart> parts, boolean closingDelimiterSeen) {
 

@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * The headers of one multipart part, read the way the cameras write them.
  *
  * <p>The NX300 writes part headers in lower or odd case ({@code content-disposition}, {@code content-Type}) and
- * spells the file name parameter {@code fileName=} (SNS-PROTOCOL 9.1), so header and parameter names are matched
+ * spells the file name parameter {@code fileName=} (docs/protocol.md §9.1), so header and parameter names are matched
  * case-insensitively. Its part types are bogus ({@code multipart/form-data;} on the XML part, {@code image/jpeg;}
  * with a trailing semicolon on the photos), so {@link #contentType()} is reduced to the bare media type; mapping
  * {@code image/pjpeg} to {@code image/jpeg} is the publisher's business, not the parser's.

@@ -5,7 +5,7 @@ import java.io.IOException;
 /**
  * Decides, part by part, where the {@link LenientMultipartParser} puts the bytes.
  *
- * <p>Typical use for the camera e-mail request (SNS-PROTOCOL 9.1): {@code message} to {@link PartTarget#memory()},
+ * <p>Typical use for the camera e-mail request (docs/protocol.md §9.1): {@code message} to {@link PartTarget#memory()},
  * {@code binary} to {@link PartTarget#stream} of a fresh temporary file, anything else to
  * {@link PartTarget#discard()}; on {@link #abandoned} delete that temporary file.
  */

@@ -6,14 +6,14 @@ import java.util.regex.Pattern;
 import sns.http.internal.text.Markup;
 
 /**
- * Every answer shape the cameras expect (SNS-PROTOCOL 3, 5, 6, 7, 8, 9 and the summary in 11), byte for byte as
+ * Every answer shape the cameras expect (docs/protocol.md §3, 5, 6, 7, 8, 9 and the summary in 11), byte for byte as
  * the reference server sends them, because the camera firmwares parse the answers with {@code strstr()} and have
  * only ever been tested against those bytes. Nothing here is well-formed XML by accident or by design: keep it as it
  * is unless a camera proves otherwise.
  */
 public final class CameraReplies {
 
-    /** Where the camera PUTs announced files (SNS-PROTOCOL 7); the camera builds {@code http://HostAddr/ResourceID}. */
+    /** Where the camera PUTs announced files (docs/protocol.md §7); the camera builds {@code http://HostAddr/ResourceID}. */
     static final String UPLOAD_HOST = "snsgw.samsungmobile.com:80";
     /** Screen name shown by the camera after a social login. */
     static final String LOGIN_PEOPLE_ID = "Samsung NX Lover";
@@ -35,7 +35,7 @@ public final class CameraReplies {
     // ---- social gateway: /{site}/auth, /photo, /video, PUT /upload ------------------------------------------------
 
     /**
-     * {@code 200} login answer (SNS-PROTOCOL 6.6): LF line ends, no trailing newline, and the intentionally
+     * {@code 200} login answer (docs/protocol.md §6.6): LF line ends, no trailing newline, and the intentionally
      * not-well-formed {@code <LoginPeopleID="..."/>}, which is what works (the camera presumably looks for
      * {@code LoginPeopleID="} to show the screen name). {@code SessionKey} and {@code CryptSessionKey} both carry the
      * new session key.
@@ -58,7 +58,7 @@ public final class CameraReplies {
     }
 
     /**
-     * {@code 200} answer to a photo/video announcement (SNS-PROTOCOL 7): the camera then PUTs the file to
+     * {@code 200} answer to a photo/video announcement (docs/protocol.md §7): the camera then PUTs the file to
      * {@code http://snsgw.samsungmobile.com:80/upload/SK/FILE}.
      *
      * @param sessionKey 32 lowercase hex characters
@@ -78,15 +78,15 @@ public final class CameraReplies {
     }
 
     /**
-     * {@code 200} {@code <Response Status="succ" />}: after a PUT (the HMX-QF30 refuses anything else, SNS-PROTOCOL
-     * 8) and after an e-mail (the camera only shows success for 200, 9.2).
+     * {@code 200} {@code <Response Status="succ" />}: after a PUT (the HMX-QF30 refuses anything else, docs/protocol.md
+     * §8) and after an e-mail (the camera only shows success for 200, 9.2).
      */
     public static CameraReply statusSucc() {
         return CameraReply.of(200, "<Response Status=\"succ\" />");
     }
 
     /**
-     * The error answer (SNS-PROTOCOL 11): {@code <Response ErrCode="C" ErrSubCode="0" /><!-- comment -->} with HTTP
+     * The error answer (docs/protocol.md §11): {@code <Response ErrCode="C" ErrSubCode="0" /><!-- comment -->} with HTTP
      * status C. The comment is for humans; it is made safe for an XML comment (no {@code --}, no control
      * characters, at most {@value #MAX_COMMENT_LENGTH} characters) and left out when blank.
      */
@@ -146,7 +146,7 @@ public final class CameraReplies {
     // ---- older endpoints: ST1000 and NX300 Samsung account ---------------------------------------------------------
 
     /**
-     * {@code 200} server time for the ST1000 (SNS-PROTOCOL 5.1), in milliseconds, on one line.
+     * {@code 200} server time for the ST1000 (docs/protocol.md §5.1), in milliseconds, on one line.
      *
      * @param epochMillis e.g. {@code clock.millis()}
      */
@@ -174,7 +174,7 @@ public final class CameraReplies {
 
     /**
      * {@code 200}, empty body, {@code ETag: "deadbeef"} and {@code Server: nginx/notreally}: the gld.samsungosp.com
-     * probe (SNS-PROTOCOL 3). The NX mini (firmware 1.10) only accepts the probe with these headers; which of the
+     * probe (docs/protocol.md §3). The NX mini (firmware 1.10) only accepts the probe with these headers; which of the
      * two it checks is unknown, so both are sent exactly so.
      */
     public static CameraReply gldProbe() {
@@ -204,7 +204,7 @@ public final class CameraReplies {
 
     /**
      * {@code 200} small HTML page for {@code GET /} on every other host: the NX300 browser shows it when its probe
-     * failed (SNS-PROTOCOL 3). Echoes the User-Agent, HTML-escaped and shortened.
+     * failed (docs/protocol.md §3). Echoes the User-Agent, HTML-escaped and shortened.
      */
     public static CameraReply indexPage(String userAgent) {
         String agent = userAgent == null ? "" : userAgent;

@@ -13,12 +13,12 @@ import java.util.Set;
  * One complete HTTP answer to a camera, immutable, serialised in a single buffer.
  *
  * <p>Why one buffer: at least one Samsung camera TCP stack reads only the first segment of the response (the
- * reference server's author had to CORK the socket, SNS-PROTOCOL 2.1). {@link #toBytes()} therefore renders status
+ * reference server's author had to CORK the socket, docs/protocol.md §2.1). {@link #toBytes()} therefore renders status
  * line, headers and body into one array for a single {@code write()}; all camera answers are far below one MSS.
  *
  * <p>The rendering follows the reference server, which is known to work with the cameras:
  * <ul>
- *   <li>the status line is always {@code HTTP/1.1}, also for HTTP/1.0 requests (SNS-PROTOCOL 2.5), with the
+ *   <li>the status line is always {@code HTTP/1.1}, also for HTTP/1.0 requests (docs/protocol.md §2.5), with the
  *       reference framework's upper-case reason phrases ({@code 302 FOUND}, {@code 401 UNAUTHORIZED});</li>
  *   <li>{@code Content-Type: text/html; charset=utf-8} unless told otherwise, even for XML (2.4: the cameras'
  *       {@code strstr()} parsers do not care, and this is what they were tested with);</li>

@@ -3,7 +3,7 @@ package sns.http.internal.reply;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The ONE redirect/cookie switch shared by the Yahoo and MSN probes (SNS-PROTOCOL 3).
+ * The ONE redirect/cookie switch shared by the Yahoo and MSN probes (docs/protocol.md §3).
  *
  * <p>Why alternate: the WB37F rejects the 302 and needs the 200-with-cookie answer, other compacts were made to work
  * with the redirect, and the cameras retry; answering the two variants in turn serves both kinds. The reference

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The two hosts whose {@code GET /} older compacts use as "am I online?" probe (SNS-PROTOCOL 3), with what each
+ * The two hosts whose {@code GET /} older compacts use as "am I online?" probe (docs/protocol.md §3), with what each
  * variant of the answer carries.
  */
 public enum HotspotSite {
@@ -49,7 +49,7 @@ public enum HotspotSite {
 
     /**
      * The probe site for a Host header value, compared case-insensitively and without a {@code :port} suffix or a
-     * trailing dot (SNS-PROTOCOL 2.6); empty for every other host.
+     * trailing dot (docs/protocol.md §2.6); empty for every other host.
      */
     public static Optional<HotspotSite> forHost(String hostHeader) {
         if (hostHeader == null) {

@@ -5,7 +5,7 @@ package sns.http.internal.text;
  *
  * <p>The cameras declare UTF-8 (the e-mail XML says {@code encoding="UTF-8"}), but their firmwares build the text
  * from string templates and from whatever the user typed, and localized firmwares may put ISO-8859-1 bytes into a
- * "UTF-8" document (SNS-PROTOCOL 9.1; {@code fixtures/35} has a UTF-8 title next to an ISO-8859-1 body). Neither a
+ * "UTF-8" document (docs/protocol.md §9.1; {@code fixtures/35} has a UTF-8 title next to an ISO-8859-1 body). Neither a
  * strict decoder (which would reject the request) nor replacement with U+FFFD (which would turn "Köln" into
  * "K\uFFFDln" in the mail the user sends to friends) serves the user. So the rule is, byte by byte:
  *

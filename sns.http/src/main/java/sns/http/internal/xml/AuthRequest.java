@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The body of {@code POST /{site}/auth} (SNS-PROTOCOL 6.2), read leniently from the camera's template XML:
+ * The body of {@code POST /{site}/auth} (docs/protocol.md §6.2), read leniently from the camera's template XML:
  * <pre>
  * &lt;Request Method="login" Timeout="3000" CameraCryptKey="..."&gt;
  * &lt;UserName Value="..."/&gt; &lt;Password Value="..."/&gt; ... &lt;CryptSessionKey Use="true" Type="SHA1" Value="..."/&gt;
@@ -17,10 +17,10 @@ import java.util.Optional;
  * @param method          login or logout
  * @param sessionKey      the root {@code SessionKey} attribute (sent with logout), trimmed, if present
  * @param cryptSessionKey {@code CryptSessionKey@Value} (base64 AES key + IV), if present and not blank. Absent means
- *                        the HMX-QF30 plain mode (SNS-PROTOCOL 6.4): user name and password are only percent-encoded
+ *                        the HMX-QF30 plain mode (docs/protocol.md §6.4): user name and password are only percent-encoded
  * @param userName        {@code UserName@Value} as sent, if present
  * @param password        {@code Password@Value} as sent, if present
- * @param oauth           whether an {@code OAuth} element is present (flickr, dropbox, skydrive: SNS-PROTOCOL 6.2)
+ * @param oauth           whether an {@code OAuth} element is present (flickr, dropbox, skydrive: docs/protocol.md §6.2)
  */
 public record AuthRequest(Method method, Optional<String> sessionKey, Optional<String> cryptSessionKey,
         Optional<String> userName, Optional<String> password, boolean oauth) {
@@ -80,7 +80,7 @@ public record AuthRequest(Method method, Optional<String> sessionKey, Optional<S
         return cut.replaceAll("[\\p{Cntrl}]", "?");
     }
 
-    /** Never prints the credentials or the key: log lines must not leak them (SNS-PROTOCOL 6.5). */
+    /** Never prints the credentials or the key: log lines must not leak them (docs/protocol.md §6.5). */
     @Override
     public String toString() {
         return "AuthRequest[method=" + method + ", sessionKey=" + sessionKey.isPresent() + ", cryptSessionKey="

@@ -18,8 +18,8 @@ import sns.http.internal.text.CameraText;
  * rejects a document for being ill-formed; the small readers built on it ({@link AuthRequest},
  * {@link UploadAnnouncement}, {@link EmailMessage}) decide what is missing.
  *
- * <p>Why not a real XML parser: the cameras build their XML from string templates without escaping (SNS-PROTOCOL
- * 6.2, 9.1). The published NX300 login has a stray line {@code 4p4uaaq422af3"/>} between elements; the e-mail
+ * <p>Why not a real XML parser: the cameras build their XML from string templates without escaping (docs/protocol.md
+ * §6.2, 9.1). The published NX300 login has a stray line {@code 4p4uaaq422af3"/>} between elements; the e-mail
  * {@code sender} can be {@code Name <addr>} with raw angle brackets; localized firmwares may put ISO-8859-1 bytes into
  * a document declared UTF-8. Each of these makes a strict parser throw, and the camera then shows an error for a
  * request that carries everything needed.

@@ -3,7 +3,7 @@ package sns.http.internal.xml;
 import java.util.List;
 
 /**
- * The {@code message} part of the camera e-mail request (SNS-PROTOCOL 9.1, 9.2):
+ * The {@code message} part of the camera e-mail request (docs/protocol.md §9.1, 9.2):
  * <pre>
  * &lt;email&gt;&lt;sender&gt;Camera@samsungcamera.com&lt;/sender&gt;&lt;receiverList&gt;&lt;receiver&gt;someone@example.com&lt;/receiver&gt; &lt;/receiverList&gt;
  * &lt;title&gt;&lt;![CDATA[[Samsung Smart Camera] sent you files.]]&gt;&lt;/title&gt; &lt;body&gt;&lt;![CDATA[Sent from Samsung Camera.

@@ -2,7 +2,7 @@ package sns.http.internal.xml;
 
 /**
  * The body of the NX300 "AllShare"/Samsung-account login, {@code POST
- * /security/sso/userprofiles/authentication/emailid} (SNS-PROTOCOL 5.3):
+ * /security/sso/userprofiles/authentication/emailid} (docs/protocol.md §5.3):
  * {@code <userAuthRequest><loginID>USER</loginID><password>PW</password>...</userAuthRequest>}.
  *
  * <p>The response the camera expects is unknown; the bridge only checks {@code loginID} against the whitelist to
@@ -17,7 +17,7 @@ public record SamsungAccountLogin(String loginId) {
      * Reads the body.
      *
      * @throws MalformedCameraRequestException if it is empty, truncated (no complete {@code userAuthRequest}) or has
-     *                                         no complete {@code loginID}: SNS-PROTOCOL 5.3 asks for 400 then
+     *                                         no complete {@code loginID}: docs/protocol.md §5.3 asks for 400 then
      */
     public static SamsungAccountLogin parse(byte[] body) throws MalformedCameraRequestException {
         CameraXml xml = CameraXml.parse(body);

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The body of {@code POST /{site}/photo} and {@code /{site}/video} (SNS-PROTOCOL 7): the camera announces the file
+ * The body of {@code POST /{site}/photo} and {@code /{site}/video} (docs/protocol.md §7): the camera announces the file
  * it is about to PUT.
  * <pre>
  * &lt;Request Method="upload" Timeout="3000" SessionKey="SK"&gt;

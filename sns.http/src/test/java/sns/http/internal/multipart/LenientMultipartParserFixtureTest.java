@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static sns.http.internal.fixtures.Fixtures.sha256;
+import static sns.core.internal.testing.ProtocolFixtures.sha256;
 import static sns.http.internal.multipart.MultipartTestSupport.oracle;
 
 import java.io.ByteArrayInputStream;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import sns.http.internal.fixtures.Fixtures;
+import sns.core.internal.testing.ProtocolFixtures;
 import sns.http.internal.multipart.MultipartTestSupport.OraclePart;
 import sns.http.internal.multipart.MultipartTestSupport.RecordingSink;
 import sns.http.internal.multipart.MultipartTestSupport.TrickleInputStream;
@@ -32,7 +32,7 @@ class LenientMultipartParserFixtureTest {
     private static final String BOUNDARY = "---------------------------7d93b9550d4a";
 
     /** JPEG "A" of the corpus, hash given by 21.expect.md (the PUT of the same bytes). */
-    private static final String JPEG_A = Fixtures.sha256sInExpect("21").get(0);
+    private static final String JPEG_A = ProtocolFixtures.sha256sInExpect("21").get(0);
 
     private record Parsed(ParsedMultipart result, RecordingSink sink) {
         byte[] streamed(int index) {
@@ -41,10 +41,10 @@ class LenientMultipartParserFixtureTest {
     }
 
     private static Parsed parse(String fixture) throws Exception {
-        String boundary = MultipartBoundary.fromContentType(Fixtures.header(fixture, "Content-Type"));
+        String boundary = MultipartBoundary.fromContentType(ProtocolFixtures.header(fixture, "Content-Type"));
         RecordingSink sink = new RecordingSink();
         ParsedMultipart result = new LenientMultipartParser(MultipartLimits.CAMERA_EMAIL)
-                .parse(new ByteArrayInputStream(Fixtures.body(fixture)), boundary, sink);
+                .parse(new ByteArrayInputStream(ProtocolFixtures.body(fixture)), boundary, sink);
         return new Parsed(result, sink);
     }
 
@@ -58,12 +58,12 @@ class LenientMultipartParserFixtureTest {
 
     @Test
     void boundaryOfTheNx300ContentType() throws Exception {
-        assertEquals(BOUNDARY, MultipartBoundary.fromContentType(Fixtures.header("22", "Content-Type")));
+        assertEquals(BOUNDARY, MultipartBoundary.fromContentType(ProtocolFixtures.header("22", "Content-Type")));
     }
 
     @Test
     void fixture22TwoJpegsComeOutWithTheHashesOfTheExpectFile() throws Exception {
-        List<String> expected = Fixtures.sha256sInExpect("22");
+        List<String> expected = ProtocolFixtures.sha256sInExpect("22");
         assertEquals(2, expected.size(), "22.expect.md names one sha256 per JPEG");
 
         Parsed parsed = parse("22");
@@ -145,7 +145,7 @@ class LenientMultipartParserFixtureTest {
         String latin1 = new String(message, StandardCharsets.ISO_8859_1);
         assertTrue(latin1.contains("Sch\u00f6ne Gr\u00fc\u00dfe aus K\u00f6ln"), "raw ISO-8859-1 bytes kept");
         // JPEG "B", whose hash 22.expect.md gives as its second one.
-        assertEquals(Fixtures.sha256sInExpect("22").get(1), sha256(parsed.streamed(0)));
+        assertEquals(ProtocolFixtures.sha256sInExpect("22").get(1), sha256(parsed.streamed(0)));
     }
 
     @TestFactory
@@ -155,7 +155,7 @@ class LenientMultipartParserFixtureTest {
             for (int window : new int[] {1, 47, 64, 100, 8192}) {
                 tests.add(DynamicTest.dynamicTest("fixture " + fixture + ", window " + window + ", reads 1..7",
                         () -> {
-                            byte[] body = Fixtures.body(fixture);
+                            byte[] body = ProtocolFixtures.body(fixture);
                             List<OraclePart> expected = oracle(body, BOUNDARY);
                             for (int chunk = 1; chunk <= 7; chunk++) {
                                 RecordingSink sink = new RecordingSink();
@@ -183,7 +183,7 @@ class LenientMultipartParserFixtureTest {
     @Test
     void fixtureCutRightAfterTheLastJpegIsTruncation() throws Exception {
         // Drop the final "\r\n--BOUNDARY\r\n": the body now ends right after part data.
-        byte[] body = Fixtures.body("22");
+        byte[] body = ProtocolFixtures.body("22");
         byte[] cut = Arrays.copyOf(body, body.length - ("\r\n--" + BOUNDARY + "\r\n").length());
         RecordingSink sink = new RecordingSink();
         MalformedMultipartException e = assertThrows(MalformedMultipartException.class,

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import sns.http.internal.fixtures.Fixtures;
+import sns.core.internal.testing.ProtocolFixtures;
 
 /** Every reply shape against what the fixture expect files demand, byte for byte where they give bytes. */
 class CameraRepliesTest {
@@ -29,7 +29,7 @@ class CameraRepliesTest {
     private static final String SK = "0123456789abcdef0123456789abcdef";
     private static final Pattern EXACT_BODY = Pattern.compile("(?i)body:?\\s+(?:exactly:?\\s*)?`([^`]*)`");
     private static final Pattern STATUS = Pattern.compile("(?i)status:?\\s+`(\\d{3})`");
-    /** The one Ethernet TCP segment all answers must fit in, with room to spare (SNS-PROTOCOL 2.1). */
+    /** The one Ethernet TCP segment all answers must fit in, with room to spare (docs/protocol.md §2.1). */
     private static final int MSS = 1400;
 
     private static String wire(CameraReply reply) {
@@ -38,13 +38,13 @@ class CameraRepliesTest {
 
     /** The body an expect file gives with "body exactly `...`" or "body `...`", if it gives one. */
     private static Optional<String> exactBody(String fixture) {
-        Matcher m = EXACT_BODY.matcher(Fixtures.expect(fixture));
+        Matcher m = EXACT_BODY.matcher(ProtocolFixtures.expect(fixture));
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** The first status an expect file gives with "Status `NNN`". */
     private static Optional<Integer> expectedStatus(String fixture) {
-        Matcher m = STATUS.matcher(Fixtures.expect(fixture));
+        Matcher m = STATUS.matcher(ProtocolFixtures.expect(fixture));
         return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
     }
 
@@ -65,7 +65,7 @@ class CameraRepliesTest {
             toggle.answer(HotspotSite.MSN);
             return toggle.answer(HotspotSite.MSN);
         });
-        replies.put("07", () -> CameraReplies.indexPage(Fixtures.header("07", "User-Agent")));
+        replies.put("07", () -> CameraReplies.indexPage(ProtocolFixtures.header("07", "User-Agent")));
         replies.put("08", () -> CameraReplies.indexPage(null));
         replies.put("09", () -> CameraReplies.indexPage(null));
         replies.put("10", () -> CameraReplies.serverTime(System.currentTimeMillis()));
@@ -134,7 +134,7 @@ class CameraRepliesTest {
 
     @Test
     void loginIsTheExpectFileCodeBlockByteForByte() {
-        String expect = Fixtures.expect("13");
+        String expect = ProtocolFixtures.expect("13");
         Matcher block = Pattern.compile("```\\n(<Response SessionKey=[^`]*?)\\n```").matcher(expect);
         assertTrue(block.find(), "13.expect.md has the login body as a code block");
         String expected = block.group(1).replace("\"SK\"", "\"" + SK + "\"");
@@ -161,7 +161,7 @@ class CameraRepliesTest {
 
     @Test
     void gldProbeIsExactlyWhatTheNxMiniNeeds() {
-        String expect = Fixtures.expect("01");
+        String expect = ProtocolFixtures.expect("01");
         for (String header : new String[] {"ETag: \"deadbeef\"", "Server: nginx/notreally", "Content-Length: 0"}) {
             assertTrue(expect.contains("`" + header + "`"), "01.expect.md names " + header);
         }
@@ -178,7 +178,7 @@ class CameraRepliesTest {
     void hotspotRedirectsCarryLocationAndNoCookie() {
         for (HotspotSite site : HotspotSite.values()) {
             String fixture = site == HotspotSite.YAHOO ? "03" : "05";
-            Matcher location = Pattern.compile("`(Location: [^`]*)`").matcher(Fixtures.expect(fixture));
+            Matcher location = Pattern.compile("`(Location: [^`]*)`").matcher(ProtocolFixtures.expect(fixture));
             assertTrue(location.find());
             String text = wire(CameraReplies.hotspotRedirect(site));
             assertTrue(text.startsWith("HTTP/1.1 302 FOUND\r\n"), text);
@@ -192,7 +192,7 @@ class CameraRepliesTest {
     void hotspotCookiesKeepTheLeadingDot() {
         for (HotspotSite site : HotspotSite.values()) {
             String fixture = site == HotspotSite.YAHOO ? "04" : "06";
-            Matcher cookie = Pattern.compile("`(Set-Cookie: [^`]*)`").matcher(Fixtures.expect(fixture));
+            Matcher cookie = Pattern.compile("`(Set-Cookie: [^`]*)`").matcher(ProtocolFixtures.expect(fixture));
             assertTrue(cookie.find());
             CameraReply reply = CameraReplies.hotspotCookie(site);
             assertTrue(wire(reply).contains("\r\n" + cookie.group(1) + "\r\n"), wire(reply));
@@ -225,7 +225,7 @@ class CameraRepliesTest {
 
     @Test
     void serverTimeIsTheExpectFileLineWithMilliseconds() {
-        Matcher line = Pattern.compile("`(<\\?xml[^`]*MILLIS[^`]*)`").matcher(Fixtures.expect("10"));
+        Matcher line = Pattern.compile("`(<\\?xml[^`]*MILLIS[^`]*)`").matcher(ProtocolFixtures.expect("10"));
         assertTrue(line.find());
         assertEquals(line.group(1).replace("MILLIS", "1735689600000"),
                 CameraReplies.serverTime(1735689600000L).bodyText());
@@ -242,7 +242,7 @@ class CameraRepliesTest {
         assertFalse(body.contains("<script>"));
         assertTrue(body.contains("<title>Samsung NX Email Service</title>"));
         assertTrue(body.contains("Samsung NX will never die!"));
-        String nx300 = Fixtures.header("07", "User-Agent");
+        String nx300 = ProtocolFixtures.header("07", "User-Agent");
         assertTrue(CameraReplies.indexPage(nx300).bodyText().contains(nx300));
         assertTrue(CameraReplies.indexPage(null).bodyText().contains("<h1>"));
     }
@@ -296,7 +296,7 @@ class CameraRepliesTest {
         assertEquals("<Response ErrCode=\"400\" ErrSubCode=\"0\" />", CameraReplies.badRequest("").bodyText());
         assertEquals("<Response ErrCode=\"400\" ErrSubCode=\"0\" />", CameraReplies.badRequest(null).bodyText());
         assertEquals("<Response ErrCode=\"400\" ErrSubCode=\"0\" />", CameraReplies.badRequest(" \n").bodyText());
-        assertTrue(Fixtures.expect("27").contains("`" + CameraReplies.badRequest(null).bodyText() + "`"),
+        assertTrue(ProtocolFixtures.expect("27").contains("`" + CameraReplies.badRequest(null).bodyText() + "`"),
                 "the form 27.expect.md prefers");
     }
 
@@ -319,7 +319,7 @@ class CameraRepliesTest {
 
     @Test
     void logoutAndServiceProvidersAreTheReferenceTexts() {
-        assertTrue(Fixtures.expect("17").contains("`" + CameraReplies.loggedOut().bodyText() + "`"));
-        assertTrue(Fixtures.expect("11").contains("`" + CameraReplies.serviceProvidersTodo().bodyText() + "`"));
+        assertTrue(ProtocolFixtures.expect("17").contains("`" + CameraReplies.loggedOut().bodyText() + "`"));
+        assertTrue(ProtocolFixtures.expect("11").contains("`" + CameraReplies.serviceProvidersTodo().bodyText() + "`"));
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import sns.http.internal.fixtures.Fixtures;
+import sns.core.internal.testing.ProtocolFixtures;
 import sns.http.internal.reply.HotspotProbeToggle.Answer;
 
 class HotspotProbeToggleTest {
@@ -76,11 +76,11 @@ class HotspotProbeToggleTest {
 
     @Test
     void probeHostsAreRecognisedLikeTheFixturesSendThem() {
-        assertEquals(Optional.of(HotspotSite.YAHOO), HotspotSite.forHost(Fixtures.header("03", "Host")));
-        assertEquals(Optional.of(HotspotSite.MSN), HotspotSite.forHost(Fixtures.header("05", "Host")));
+        assertEquals(Optional.of(HotspotSite.YAHOO), HotspotSite.forHost(ProtocolFixtures.header("03", "Host")));
+        assertEquals(Optional.of(HotspotSite.MSN), HotspotSite.forHost(ProtocolFixtures.header("05", "Host")));
         assertEquals(Optional.of(HotspotSite.MSN), HotspotSite.forHost(" WWW.MSN.COM:80 "));
         assertEquals(Optional.of(HotspotSite.YAHOO), HotspotSite.forHost("www.yahoo.co.kr."));
-        assertEquals(Optional.empty(), HotspotSite.forHost(Fixtures.header("01", "Host")));
+        assertEquals(Optional.empty(), HotspotSite.forHost(ProtocolFixtures.header("01", "Host")));
         assertEquals(Optional.empty(), HotspotSite.forHost("yahoo.co.kr"));
         assertEquals(Optional.empty(), HotspotSite.forHost("www.msn.com.evil.example"));
         assertEquals(Optional.empty(), HotspotSite.forHost(null));

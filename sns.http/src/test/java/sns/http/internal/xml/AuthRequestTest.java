@@ -10,12 +10,12 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import sns.http.internal.fixtures.Fixtures;
+import sns.core.internal.testing.ProtocolFixtures;
 
 class AuthRequestTest {
 
     private static AuthRequest parse(String fixture) throws MalformedCameraRequestException {
-        return AuthRequest.parse(Fixtures.body(fixture));
+        return AuthRequest.parse(ProtocolFixtures.body(fixture));
     }
 
     private static MalformedCameraRequestException refused(byte[] body) {
@@ -30,10 +30,10 @@ class AuthRequestTest {
     void fixture13EncryptedLogin() throws Exception {
         AuthRequest auth = parse("13");
         assertEquals(AuthRequest.Method.LOGIN, auth.method());
-        assertEquals(Fixtures.cryptoVector("facebook-user", "xml_value_urlencoded"), auth.userName().orElseThrow());
-        assertEquals(Fixtures.cryptoVector("facebook-password", "xml_value_urlencoded"),
+        assertEquals(ProtocolFixtures.cryptoVector("facebook-user", "xml_value_urlencoded"), auth.userName().orElseThrow());
+        assertEquals(ProtocolFixtures.cryptoVector("facebook-password", "xml_value_urlencoded"),
                 auth.password().orElseThrow());
-        assertEquals(Fixtures.cryptoVector("facebook-user", "crypt_session_key_b64"),
+        assertEquals(ProtocolFixtures.cryptoVector("facebook-user", "crypt_session_key_b64"),
                 auth.cryptSessionKey().orElseThrow());
         assertFalse(auth.plainCredentials());
         assertFalse(auth.oauth());
@@ -44,17 +44,17 @@ class AuthRequestTest {
     void fixture14CapturedNx300WithStrayLine() throws Exception {
         AuthRequest auth = parse("14");
         assertEquals(AuthRequest.Method.LOGIN, auth.method());
-        assertEquals(Fixtures.cryptoVector("captured-nx300-user", "xml_value_urlencoded"),
+        assertEquals(ProtocolFixtures.cryptoVector("captured-nx300-user", "xml_value_urlencoded"),
                 auth.userName().orElseThrow());
-        assertEquals(Fixtures.cryptoVector("captured-nx300-password", "xml_value_urlencoded"),
+        assertEquals(ProtocolFixtures.cryptoVector("captured-nx300-password", "xml_value_urlencoded"),
                 auth.password().orElseThrow());
-        assertEquals(Fixtures.cryptoVector("captured-nx300-user", "crypt_session_key_b64"),
+        assertEquals(ProtocolFixtures.cryptoVector("captured-nx300-user", "crypt_session_key_b64"),
                 auth.cryptSessionKey().orElseThrow());
     }
 
     @Test
     void fixture15NotWhitelistedStillParses() throws Exception {
-        assertEquals(Fixtures.cryptoVector("intruder-user", "xml_value_urlencoded"),
+        assertEquals(ProtocolFixtures.cryptoVector("intruder-user", "xml_value_urlencoded"),
                 parse("15").userName().orElseThrow());
     }
 
@@ -90,23 +90,23 @@ class AuthRequestTest {
 
     @Test
     void fixture27EmptyBodyIsRefused() {
-        assertTrue(refused(Fixtures.body("27")).getMessage().contains("empty"));
+        assertTrue(refused(ProtocolFixtures.body("27")).getMessage().contains("empty"));
         refused(utf8("  \r\n "));
     }
 
     @Test
     void fixture28TruncatedXmlIsRefused() {
-        assertTrue(refused(Fixtures.body("28")).getMessage().contains("truncated"));
+        assertTrue(refused(ProtocolFixtures.body("28")).getMessage().contains("truncated"));
     }
 
     @Test
     void fixture29MissingMethodIsRefused() {
-        assertTrue(refused(Fixtures.body("29")).getMessage().contains("Method"));
+        assertTrue(refused(ProtocolFixtures.body("29")).getMessage().contains("Method"));
     }
 
     @Test
     void bodyCutAfterSomeElementsIsRefused() {
-        String full = new String(Fixtures.body("13"), StandardCharsets.UTF_8);
+        String full = new String(ProtocolFixtures.body("13"), StandardCharsets.UTF_8);
         String cut = full.substring(0, full.indexOf("<PersistKey"));
         assertTrue(refused(utf8(cut)).getMessage().contains("</Request>"));
     }
@@ -120,7 +120,7 @@ class AuthRequestTest {
 
     @Test
     void notARequestIsRefused() {
-        assertTrue(refused(Fixtures.body("12")).getMessage().contains("no <Request>"));
+        assertTrue(refused(ProtocolFixtures.body("12")).getMessage().contains("no <Request>"));
         refused(utf8("just text"));
     }
 
@@ -132,7 +132,7 @@ class AuthRequestTest {
     @Test
     void selfClosingRootFromFixture34Parses() throws Exception {
         // fixture 34 is refused by length before reading; its body on its own is a minimal valid login
-        AuthRequest auth = AuthRequest.parse(Fixtures.body("34"));
+        AuthRequest auth = AuthRequest.parse(ProtocolFixtures.body("34"));
         assertEquals(AuthRequest.Method.LOGIN, auth.method());
         assertTrue(auth.plainCredentials());
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import sns.http.internal.fixtures.Fixtures;
+import sns.core.internal.testing.ProtocolFixtures;
 
 class CameraXmlTest {
 
@@ -23,7 +23,7 @@ class CameraXmlTest {
 
     @Test
     void capturedNx300LoginWithItsStrayLineIsScanned() {
-        CameraXml xml = CameraXml.parse(Fixtures.body("14"));
+        CameraXml xml = CameraXml.parse(ProtocolFixtures.body("14"));
         CameraXml.Element request = xml.first("Request").orElseThrow();
         assertTrue(request.closed());
         assertEquals("login", request.attribute("Method").orElseThrow());
@@ -90,7 +90,7 @@ class CameraXmlTest {
 
     @Test
     void truncatedStartTagIsNotTerminated() {
-        CameraXml xml = CameraXml.parse(Fixtures.body("28"));
+        CameraXml xml = CameraXml.parse(ProtocolFixtures.body("28"));
         CameraXml.Element request = xml.first("Request").orElseThrow();
         assertFalse(request.terminated());
         assertFalse(request.closed());

@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import sns.http.internal.fixtures.Fixtures;
+import sns.core.internal.testing.ProtocolFixtures;
 import sns.http.internal.multipart.LenientMultipartParser;
 import sns.http.internal.multipart.MultipartBoundary;
 import sns.http.internal.multipart.MultipartLimits;
@@ -20,9 +20,9 @@ class EmailMessageTest {
 
     /** The message part of an e-mail fixture, cut out by the real multipart parser. */
     private static byte[] messagePart(String fixture) throws Exception {
-        String boundary = MultipartBoundary.fromContentType(Fixtures.header(fixture, "Content-Type"));
+        String boundary = MultipartBoundary.fromContentType(ProtocolFixtures.header(fixture, "Content-Type"));
         return new LenientMultipartParser(MultipartLimits.CAMERA_EMAIL)
-                .parse(new ByteArrayInputStream(Fixtures.body(fixture)), boundary,
+                .parse(new ByteArrayInputStream(ProtocolFixtures.body(fixture)), boundary,
                         h -> h.name().equals("message") ? PartTarget.memory() : PartTarget.discard())
                 .first("message").orElseThrow().bytes().orElseThrow();
     }
@@ -39,7 +39,7 @@ class EmailMessageTest {
         assertEquals("[Samsung Smart Camera] sent you files.", message.title());
         assertEquals("Sent from Samsung Camera.", message.body());
         // and that is what 22.expect.md says the mail carries
-        String expect = Fixtures.expect("22");
+        String expect = ProtocolFixtures.expect("22");
         assertTrue(expect.contains("`" + message.title() + "`"), "subject as in the expect file");
         assertTrue(expect.contains("text body `" + message.body() + "`"), "body as in the expect file");
     }
@@ -71,7 +71,7 @@ class EmailMessageTest {
         EmailMessage message = EmailMessage.parse(messagePart("35"));
         assertEquals("Gr\u00fc\u00dfe", message.title(), "valid UTF-8 stays UTF-8");
         assertEquals("Sch\u00f6ne Gr\u00fc\u00dfe aus K\u00f6ln", message.body(), "ISO-8859-1 fallback");
-        assertTrue(Fixtures.expect("35").contains(message.body()), "the expect file's preferred decoding");
+        assertTrue(ProtocolFixtures.expect("35").contains(message.body()), "the expect file's preferred decoding");
     }
 
     @Test

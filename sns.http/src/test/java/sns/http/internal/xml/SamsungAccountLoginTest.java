@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-import sns.http.internal.fixtures.Fixtures;
+import sns.core.internal.testing.ProtocolFixtures;
 
 class SamsungAccountLoginTest {
 
@@ -19,12 +19,12 @@ class SamsungAccountLoginTest {
 
     @Test
     void fixture12LoginId() throws Exception {
-        assertEquals("Camera@samsungcamera.com", SamsungAccountLogin.parse(Fixtures.body("12")).loginId());
+        assertEquals("Camera@samsungcamera.com", SamsungAccountLogin.parse(ProtocolFixtures.body("12")).loginId());
     }
 
     @Test
     void passwordIsNotKept() throws Exception {
-        assertFalse(SamsungAccountLogin.parse(Fixtures.body("12")).toString().contains("secret"));
+        assertFalse(SamsungAccountLogin.parse(ProtocolFixtures.body("12")).toString().contains("secret"));
     }
 
     @Test
@@ -33,6 +33,6 @@ class SamsungAccountLoginTest {
         refused("<userAuthRequest><loginID>Camera@samsungcamera.com</loginID><password>sec");
         refused("<userAuthRequest><password>x</password></userAuthRequest>");
         refused("<userAuthRequest><loginID>a@b</userAuthRequest>");
-        refused(new String(Fixtures.body("13"), StandardCharsets.UTF_8));
+        refused(new String(ProtocolFixtures.body("13"), StandardCharsets.UTF_8));
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import sns.http.internal.fixtures.Fixtures;
+import sns.core.internal.testing.ProtocolFixtures;
 import sns.http.internal.xml.UploadAnnouncement.Kind;
 import sns.http.internal.xml.UploadAnnouncement.VideoCategory;
 
@@ -27,7 +27,7 @@ class UploadAnnouncementTest {
 
     @Test
     void fixture19Photo() throws Exception {
-        UploadAnnouncement photo = UploadAnnouncement.parse(Fixtures.body("19"), Kind.PHOTO);
+        UploadAnnouncement photo = UploadAnnouncement.parse(ProtocolFixtures.body("19"), Kind.PHOTO);
         assertEquals(Kind.PHOTO, photo.kind());
         assertEquals(SK, photo.sessionKey());
         assertEquals(Optional.of("NX300"), photo.album());
@@ -35,14 +35,14 @@ class UploadAnnouncementTest {
         assertEquals("Holiday shot!~fancy flower bed", photo.content());
         assertTrue(photo.category().isEmpty());
         // the expect file states what the session must remember: the same values
-        String expect = Fixtures.expect("19");
+        String expect = ProtocolFixtures.expect("19");
         assertTrue(expect.contains("album=`" + photo.album().get() + "`"));
         assertTrue(expect.contains("content=`" + photo.content() + "`"));
     }
 
     @Test
     void fixture20VideoWithoutAlbumOrCategory() throws Exception {
-        UploadAnnouncement video = UploadAnnouncement.parse(Fixtures.body("20"), Kind.VIDEO);
+        UploadAnnouncement video = UploadAnnouncement.parse(ProtocolFixtures.body("20"), Kind.VIDEO);
         assertEquals(SK, video.sessionKey());
         assertEquals("SAM_0002.MP4", video.fileName());
         assertEquals("Short clip", video.content());
@@ -54,17 +54,17 @@ class UploadAnnouncementTest {
     void fixture31UnknownSessionParses() throws Exception {
         // the 401 comes from the session store, not from the body
         assertEquals("00000000000000000000000000000000",
-                UploadAnnouncement.parse(Fixtures.body("31"), Kind.PHOTO).sessionKey());
+                UploadAnnouncement.parse(ProtocolFixtures.body("31"), Kind.PHOTO).sessionKey());
     }
 
     @Test
     void fixture37VideoBodyParses() throws Exception {
-        assertEquals("SAM_0002.MP4", UploadAnnouncement.parse(Fixtures.body("37"), Kind.VIDEO).fileName());
+        assertEquals("SAM_0002.MP4", UploadAnnouncement.parse(ProtocolFixtures.body("37"), Kind.VIDEO).fileName());
     }
 
     @Test
     void fixture30MissingSessionKeyAndFileIsRefusedNamingBoth() {
-        MalformedCameraRequestException e = refused(Fixtures.body("30"), Kind.PHOTO);
+        MalformedCameraRequestException e = refused(ProtocolFixtures.body("30"), Kind.PHOTO);
         assertTrue(e.getMessage().contains("SessionKey"), e.getMessage());
         assertTrue(e.getMessage().contains("File@Name"), e.getMessage());
     }
@@ -132,7 +132,7 @@ class UploadAnnouncementTest {
     @Test
     void emptyOrTruncatedBodyIsRefused() {
         refused(new byte[0], Kind.PHOTO);
-        String full = new String(Fixtures.body("19"), StandardCharsets.UTF_8);
+        String full = new String(ProtocolFixtures.body("19"), StandardCharsets.UTF_8);
         refused(utf8(full.substring(0, full.indexOf("</Photo>"))), Kind.PHOTO);
         refused(utf8(full.substring(0, 60)), Kind.PHOTO);
     }
