@@ -52,7 +52,7 @@ import sns.core.internal.testing.ProtocolFixtures;
  * </ol>
  *
  * <p>The figures each test measures are printed one per line ({@code [outbox-faults] scenario | figure | value});
- * README.md, section Reliability, quotes them.
+ * docs/reliability.md quotes them.
  */
 class OutboxFaultsTest {
 
