@@ -61,7 +61,7 @@ public final class DnsSnippet {
         if (address.startsWith("192.168.")) {
             // docs/protocol.md §1: the oldest compacts (ST1000, SH100) take 192.168.* for a captive portal
             err.println("sns-bridge dns-snippet: warning: ST1000/CL65/SH100 cameras refuse 192.168.* addresses; use a"
-                    + " 10.x hotspot or a DNAT'ed address (README, On the stick)");
+                    + " 10.x hotspot or a DNAT'ed address (/usr/share/doc/sns-bridge/docs/stick.md)");
         }
         String text = hostsFormat ? hostsLines(address) : dnsmasq(address);
         if (output == null) {

@@ -72,7 +72,7 @@ public record EmailSettings(String host, int port, Security security, String use
                 "", false, pickupFolder);
     }
 
-    /** Reads an instance's configuration (keys as in the README's configuration table). */
+    /** Reads an instance's configuration (keys as in docs/configuration.md). */
     public static EmailSettings of(DestinationSettings s, Path pickupFolder) {
         Security security = Security.parse(s.string("security", "none"));
         return new EmailSettings(s.string("host", ""), (int) s.number("port", security.defaultPort), security,
