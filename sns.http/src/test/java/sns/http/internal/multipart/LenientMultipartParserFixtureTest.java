@@ -25,7 +25,7 @@ import sns.http.internal.multipart.MultipartTestSupport.OraclePart;
 import sns.http.internal.multipart.MultipartTestSupport.RecordingSink;
 import sns.http.internal.multipart.MultipartTestSupport.TrickleInputStream;
 
-/** The parser against the real e-mail request bytes of the shared fixture corpus. */
+/** The parser against the real e-mail request bytes of the protocol fixtures (docs/protocol.md §9.1). */
 class LenientMultipartParserFixtureTest {
 
     private static final String[] EMAIL_FIXTURES = {"22", "23", "24", "25", "33", "35"};
