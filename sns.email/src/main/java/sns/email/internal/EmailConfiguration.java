@@ -10,7 +10,8 @@ import org.osgi.service.metatype.annotations.Option;
  * {@link EmailSettings#of}, not through this interface: named instances ({@code sns.email~<name>}) inherit
  * unset keys from the default, which a component property type cannot express.
  */
-@ObjectClassDefinition(id = EmailInstances.PID, name = "SNS Bridge e-mail destination",
+@ObjectClassDefinition(id = EmailFactory.PID, pid = EmailFactory.PID, factoryPid = EmailFactory.PID,
+        name = "SNS Bridge e-mail destination",
         description = "Where route 'email' sends the camera's e-mails. No host: .eml files in data/email-pickup.")
 @interface EmailConfiguration {
 

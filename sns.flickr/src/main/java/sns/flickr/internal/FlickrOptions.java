@@ -11,7 +11,7 @@ import sns.core.api.DestinationSettings;
 
 /**
  * Everything a Flickr publisher needs, read from one instance's settings. Values a user can mistype get a clear
- * error; the instance is then not registered and its jobs wait (PublisherInstances logs the message).
+ * error; the instance is then not registered and its jobs wait (the bridge logs the message).
  *
  * @param apiKey the application's API key (OAuth consumer key)
  * @param apiSecret the application's secret (OAuth consumer secret)

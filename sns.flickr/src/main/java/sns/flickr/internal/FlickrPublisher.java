@@ -57,7 +57,7 @@ public final class FlickrPublisher implements Publisher {
         this.albums = new FlickrAlbums(client);
     }
 
-    /** The factory of {@link sns.core.api.PublisherInstances}: throws for an unusable instance. */
+    /** For the {@link sns.core.api.PublisherFactory}: throws for an unusable instance. */
     static FlickrPublisher create(DestinationSettings settings) {
         FlickrOptions options = FlickrOptions.of(settings);
         OAuth1Signer signer = OAuth1Signer.of(options.apiKey(), options.apiSecret(), options.token(),

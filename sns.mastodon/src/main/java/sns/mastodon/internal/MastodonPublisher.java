@@ -53,7 +53,7 @@ public final class MastodonPublisher implements Publisher {
         this.http = new HttpCalls("mastodon", clock);
     }
 
-    /** The factory of {@link sns.core.api.PublisherInstances}: throws for an unusable instance. */
+    /** For the {@link sns.core.api.PublisherFactory}: throws for an unusable instance. */
     static MastodonPublisher create(DestinationSettings settings) {
         return new MastodonPublisher(MastodonOptions.of(settings), Clock.systemUTC());
     }

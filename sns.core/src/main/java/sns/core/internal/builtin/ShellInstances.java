@@ -2,6 +2,7 @@ package sns.core.internal.builtin;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -12,10 +13,10 @@ import org.osgi.service.component.annotations.Reference;
 
 import sns.core.api.BridgeHome;
 import sns.core.api.DestinationSettings;
-import sns.core.api.PublisherInstances;
 import sns.core.internal.desk.BridgeSettings;
 import sns.core.internal.destination.ShellDestination;
 import sns.core.internal.destination.StoreDestination;
+import sns.core.internal.instances.PublisherInstances;
 
 /**
  * The built-in {@code shell} destination: instance {@code shell} from configuration {@code sns.shell}, and
@@ -33,7 +34,7 @@ public final class ShellInstances {
             @Reference BridgeHome home, BridgeSettings bridge) throws IOException {
         StoreFolders folders = StoreFolders.of(bridge, home);
         this.instances = PublisherInstances.open(context, configurationAdmin, "shell", PID,
-                settings -> new ShellDestination(shellSettings(settings, folders, home)));
+                settings -> new ShellDestination(shellSettings(settings, folders, home)), Map.of(), false);
     }
 
     @Deactivate

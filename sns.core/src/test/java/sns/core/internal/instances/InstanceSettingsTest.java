@@ -1,4 +1,4 @@
-package sns.core.internal.route;
+package sns.core.internal.instances;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package sns.core.api;
+package sns.core.internal.instances;
 
 import java.io.IOException;
 import java.util.Dictionary;
@@ -17,7 +17,9 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ConfigurationEvent;
 import org.osgi.service.cm.ConfigurationListener;
 
-import sns.core.internal.route.InstanceSettings;
+import sns.core.api.DestinationSettings;
+import sns.core.api.Publisher;
+import sns.core.api.PublisherFactory;
 
 /**
  * Registers one {@link Publisher} service per configured instance of a destination, so every destination bundle
@@ -36,16 +38,6 @@ import sns.core.internal.route.InstanceSettings;
  */
 public final class PublisherInstances implements AutoCloseable {
 
-    /** Makes the publisher of one instance from its merged settings. */
-    @FunctionalInterface
-    public interface Factory {
-        /**
-         * @throws Exception when the settings are unusable; the instance is then not registered and the reason
-         *     logged
-         */
-        Publisher create(DestinationSettings settings) throws Exception;
-    }
-
     private record Registered(ServiceRegistration<Publisher> registration, Map<String, Object> settings) {
     }
 
@@ -55,7 +47,10 @@ public final class PublisherInstances implements AutoCloseable {
     private final ConfigurationAdmin configurationAdmin;
     private final String name;
     private final String pid;
-    private final Factory factory;
+    private final PublisherFactory factory;
+    /** Service properties every publisher carries: the factory's capabilities. */
+    private final Map<String, Object> capabilities;
+    private final boolean worksUnconfigured;
     private final Map<String, Registered> registered = new HashMap<>();
     /** Settings the factory refused, by instance: said once, not at every configuration event of the PID. */
     private final Map<String, Map<String, Object>> refused = new HashMap<>();
@@ -63,49 +58,31 @@ public final class PublisherInstances implements AutoCloseable {
     private boolean closed;
 
     private PublisherInstances(BundleContext context, ConfigurationAdmin configurationAdmin, String name, String pid,
-            Factory factory) {
+            PublisherFactory factory, Map<String, Object> capabilities, boolean worksUnconfigured) {
         this.context = Objects.requireNonNull(context);
         this.configurationAdmin = Objects.requireNonNull(configurationAdmin);
         this.name = Objects.requireNonNull(name);
         this.pid = Objects.requireNonNull(pid);
         this.factory = Objects.requireNonNull(factory);
+        this.capabilities = Map.copyOf(capabilities);
+        this.worksUnconfigured = worksUnconfigured;
     }
 
     /**
      * Starts registering publishers named {@code name} for the configurations of {@code pid}; call
      * {@link #close()} when the destination's component stops.
+     *
+     * @param capabilities service properties each publisher carries besides its name and instance
+     * @param worksUnconfigured whether the default instance is registered, with empty settings, while
+     *     {@code pid} has no configuration
      */
     public static PublisherInstances open(BundleContext context, ConfigurationAdmin configurationAdmin, String name,
-            String pid, Factory factory) {
-        PublisherInstances instances = new PublisherInstances(context, configurationAdmin, name, pid, factory);
+            String pid, PublisherFactory factory, Map<String, Object> capabilities, boolean worksUnconfigured) {
+        PublisherInstances instances = new PublisherInstances(context, configurationAdmin, name, pid, factory,
+                capabilities, worksUnconfigured);
         instances.listener = context.registerService(ConfigurationListener.class, instances::changed, null);
         instances.refresh();
         return instances;
-    }
-
-    /**
-     * Adds {@code settings} to one instance's configuration ({@code pid}, or the factory configuration
-     * {@code pid~instance}), creating it if needed; keys not in {@code settings} keep their values, so settings
-     * written from different places (an imported config.toml, a console login) do not erase each other.
-     *
-     * @return the PID of the configuration written
-     * @since 1.1
-     */
-    public static String store(ConfigurationAdmin configurationAdmin, String pid, String instance,
-            Map<String, ?> settings) throws IOException {
-        Configuration configuration = instance.isEmpty() ? configurationAdmin.getConfiguration(pid, "?")
-                : configurationAdmin.getFactoryConfiguration(pid, instance, "?");
-        Dictionary<String, Object> current = configuration.getProperties();
-        Hashtable<String, Object> merged = new Hashtable<>();
-        if (current != null) {
-            for (Enumeration<String> keys = current.keys(); keys.hasMoreElements();) {
-                String key = keys.nextElement();
-                merged.put(key, current.get(key));
-            }
-        }
-        merged.putAll(settings);
-        configuration.update(merged);
-        return configuration.getPid();
     }
 
     private void changed(ConfigurationEvent event) {
@@ -136,6 +113,9 @@ public final class PublisherInstances implements AutoCloseable {
                         named.put(instance, own);
                     }
                 }
+            }
+            if (worksUnconfigured && !wanted.containsKey("")) {
+                wanted.put("", Map.of());
             }
             for (Map.Entry<String, Map<String, Object>> e : named.entrySet()) {
                 wanted.put(e.getKey(), InstanceSettings.merge(defaults, e.getValue()));
@@ -179,7 +159,7 @@ public final class PublisherInstances implements AutoCloseable {
             return;
         }
         refused.remove(instance);
-        Hashtable<String, Object> properties = new Hashtable<>();
+        Hashtable<String, Object> properties = new Hashtable<>(capabilities);
         properties.put(Publisher.NAME, name);
         if (!instance.isEmpty()) {
             properties.put(Publisher.INSTANCE, instance);

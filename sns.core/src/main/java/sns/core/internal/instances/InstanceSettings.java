@@ -1,4 +1,4 @@
-package sns.core.internal.route;
+package sns.core.internal.instances;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
-package sns.core.internal.destination;
+package sns.core.internal.instances;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,11 +20,12 @@ import org.slf4j.LoggerFactory;
 
 import sns.core.api.Publisher;
 import sns.core.api.PublisherFactory;
-import sns.core.api.PublisherInstances;
 
 /**
  * The whiteboard of {@link PublisherFactory} services: each one gets its {@link PublisherInstances}, opened with
  * the context of the bundle that offers it, and closed when the factory goes (its bundle stopped or was removed).
+ * The factory's other {@code sns.*} service properties (its capabilities, such as {@code sns.altTexts}) are
+ * copied onto every publisher it makes.
  */
 @Component(immediate = true)
 public final class PublisherFactories {
@@ -55,7 +57,22 @@ public final class PublisherFactories {
         if (context == null || closed) {
             return;
         }
-        open.put(reference, PublisherInstances.open(context, configurationAdmin, n, p.strip(), factory));
+        open.put(reference, PublisherInstances.open(context, configurationAdmin, n, p.strip(), factory,
+                capabilities(reference), Boolean.parseBoolean(
+                        String.valueOf(reference.getProperty(PublisherFactory.WORKS_UNCONFIGURED)))));
+    }
+
+    /** The {@code sns.*} service properties that describe the destination rather than the factory. */
+    static Map<String, Object> capabilities(ServiceReference<?> reference) {
+        Map<String, Object> capabilities = new HashMap<>();
+        for (String key : reference.getPropertyKeys()) {
+            if (key.startsWith("sns.") && !key.equals(Publisher.NAME) && !key.equals(Publisher.INSTANCE)
+                    && !key.equals(PublisherFactory.CONFIGURATION)
+                    && !key.equals(PublisherFactory.WORKS_UNCONFIGURED)) {
+                capabilities.put(key, reference.getProperty(key));
+            }
+        }
+        return capabilities;
     }
 
     void removeFactory(ServiceReference<PublisherFactory> reference) {
