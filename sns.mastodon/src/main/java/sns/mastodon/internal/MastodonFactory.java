@@ -15,9 +15,9 @@ import sns.core.api.PublisherFactory;
  * photos by the alt texts typed and refuses a photo without one.
  */
 @Component(configurationPolicy = ConfigurationPolicy.IGNORE, property = {
-    Publisher.NAME + "=" + MastodonInstances.NAME, PublisherFactory.CONFIGURATION + "=" + MastodonInstances.PID,
+    Publisher.NAME + "=" + MastodonFactory.NAME, PublisherFactory.CONFIGURATION + "=" + MastodonFactory.PID,
     Publisher.ALT_TEXTS + "=" + Publisher.ALT_TEXTS_REQUIRED})
-public final class MastodonInstances implements PublisherFactory {
+public final class MastodonFactory implements PublisherFactory {
 
     static final String PID = "sns.mastodon";
     static final String NAME = "mastodon";

@@ -1,12 +1,10 @@
-package sns.core.internal.builtin;
+package sns.core.internal.store;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
 import sns.core.api.BridgeHome;
-import sns.core.internal.desk.BridgeSettings;
-import sns.core.internal.desk.FolderSecret;
-import sns.core.internal.store.StoreFolderName;
+import sns.core.internal.settings.BridgeSettings;
 
 /** Where {@code store} keeps photos and how a camera user's folder is named, from the bridge settings. */
 public record StoreFolders(Path base, String secret) {
@@ -21,6 +19,11 @@ public record StoreFolders(Path base, String secret) {
     /** The unguessable folder name of a camera user (HMAC of the address). */
     public String folderOf(String user) {
         return StoreFolderName.of(secret, user);
+    }
+
+    /** What the store destination needs. */
+    public StoreSettings settings() {
+        return new StoreSettings(base, this::folderOf);
     }
 
     @Override

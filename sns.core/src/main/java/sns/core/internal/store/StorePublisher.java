@@ -1,4 +1,4 @@
-package sns.core.internal.destination;
+package sns.core.internal.store;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -11,11 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import sns.core.api.BridgeHome;
 import sns.core.api.Health;
 import sns.core.api.Media;
 import sns.core.api.Post;
@@ -23,6 +26,8 @@ import sns.core.api.PublishException;
 import sns.core.api.Publisher;
 import sns.core.api.Receipt;
 import sns.core.internal.io.AtomicFile;
+import sns.core.internal.io.SafeFileName;
+import sns.core.internal.settings.BridgeSettings;
 
 /**
  * The built-in {@code store} destination: copies the photos and videos into a folder under the upload folder
@@ -35,29 +40,11 @@ import sns.core.internal.io.AtomicFile;
  * temporary file beside it and renamed into place, so a crash or a full disk never leaves half a photo under the
  * real name, and a retry of the same job simply writes it again.
  */
-public final class StoreDestination implements Publisher {
+@Component(configurationPid = "sns.core", service = Publisher.class,
+        property = {Publisher.NAME + "=store", Publisher.INSTANCE + "=" + Publisher.ANY_INSTANCE})
+public final class StorePublisher implements Publisher {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StoreDestination.class);
-
-    /**
-     * What the store needs to know.
-     *
-     * @param base the upload folder ({@code UPLOAD_FOLDER}), absolute
-     * @param folderName maps a sender address or login to its unguessable folder name (the HMAC mangling of
-     *     protocol section 10, kept elsewhere because it needs the bridge's secret)
-     */
-    public record Settings(Path base, Function<String, String> folderName) {
-
-        /** Checks that the base is absolute and normalises it, so the traversal check compares like with like. */
-        public Settings {
-            Objects.requireNonNull(base, "base");
-            Objects.requireNonNull(folderName, "folderName");
-            if (!base.isAbsolute()) {
-                throw new IllegalArgumentException("upload folder must be absolute: " + base);
-            }
-            base = base.normalize();
-        }
-    }
+    private static final Logger LOG = LoggerFactory.getLogger(StorePublisher.class);
 
     /**
      * The files one post left in the store.
@@ -73,10 +60,16 @@ public final class StoreDestination implements Publisher {
         }
     }
 
-    private final Settings settings;
+    private final StoreSettings settings;
 
-    /** A store writing below {@code settings.base()}. */
-    public StoreDestination(Settings settings) {
+    /** The {@code store} service, from the bridge settings ({@code sns.core}); renewed when they change. */
+    @Activate
+    public StorePublisher(@Reference BridgeHome home, BridgeSettings bridge) throws IOException {
+        this(StoreFolders.of(bridge, home).settings());
+    }
+
+    /** A store writing below {@code settings.base()} (the shell destination's "store first"). */
+    public StorePublisher(StoreSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 

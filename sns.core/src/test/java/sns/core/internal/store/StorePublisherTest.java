@@ -1,4 +1,4 @@
-package sns.core.internal.destination;
+package sns.core.internal.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +29,7 @@ import sns.core.api.Post;
 import sns.core.api.PublishException;
 import sns.core.api.Receipt;
 
-class StoreDestinationTest {
+class StorePublisherTest {
 
     private static final String SENDER = "Camera@samsungcamera.com";
     /** Stands in for the HMAC mangling: a fixed, safe name per sender. */
@@ -40,13 +40,13 @@ class StoreDestinationTest {
 
     private Path spool;
     private Path base;
-    private StoreDestination store;
+    private StorePublisher store;
 
     @BeforeEach
     void setUp() throws IOException {
         spool = Files.createDirectories(tmp.resolve("spool"));
         base = tmp.resolve("upload");
-        store = new StoreDestination(new StoreDestination.Settings(base,
+        store = new StorePublisher(new StoreSettings(base,
                 sender -> sender.equals(SENDER) ? SENDER_FOLDER : "other"));
     }
 
@@ -73,7 +73,7 @@ class StoreDestinationTest {
 
     @Test
     void instanceStoresIntoTheInstanceFolder() throws Exception {
-        StoreDestination.Stored stored = store.store(post("mailfolder", medium("SAM_0001.JPG", "one")));
+        StorePublisher.Stored stored = store.store(post("mailfolder", medium("SAM_0001.JPG", "one")));
 
         assertEquals(base.resolve("mailfolder"), stored.folder());
         assertEquals(List.of(base.resolve("mailfolder/SAM_0001.JPG")), stored.files());
@@ -111,7 +111,7 @@ class StoreDestinationTest {
 
     @Test
     void unsafeSenderFolderIsRefused() throws Exception {
-        StoreDestination broken = new StoreDestination(new StoreDestination.Settings(base, sender -> "../escape"));
+        StorePublisher broken = new StorePublisher(new StoreSettings(base, sender -> "../escape"));
         PublishException e = assertThrows(PublishException.class,
                 () -> broken.publish(post("", medium("SAM_0001.JPG", "one"))));
         assertFalse(e.isRetryable());
@@ -122,7 +122,7 @@ class StoreDestinationTest {
     @ValueSource(strings = {"../../evil.jpg", "/etc/passwd", "..", "a/../../b.jpg", "..\\..\\x.jpg", ".htaccess",
         "%2e%2e%2fx"})
     void mediaNamesAreReducedToOneComponentInsideTheFolder(String name) throws Exception {
-        StoreDestination.Stored stored = store.store(post("f", medium(name, "payload")));
+        StorePublisher.Stored stored = store.store(post("f", medium(name, "payload")));
 
         Path file = stored.files().get(0);
         assertEquals(base.resolve("f"), file.getParent(), file.toString());
@@ -159,7 +159,7 @@ class StoreDestinationTest {
     @Test
     void relativeBaseIsRefused() {
         assertThrows(IllegalArgumentException.class,
-                () -> new StoreDestination.Settings(Path.of("upload"), s -> "x"));
+                () -> new StoreSettings(Path.of("upload"), s -> "x"));
     }
 
     @Test
@@ -167,7 +167,7 @@ class StoreDestinationTest {
         Path video = spool.resolve("big");
         writeRandom(video, 50L * 1024 * 1024);
 
-        StoreDestination.Stored stored = store.store(post("",
+        StorePublisher.Stored stored = store.store(post("",
                 new Media("SAM_0100.MP4", "video/mp4", Files.size(video), video)));
 
         Path copy = stored.files().get(0);

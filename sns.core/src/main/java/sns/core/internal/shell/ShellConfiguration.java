@@ -1,14 +1,18 @@
-package sns.core.internal.builtin;
+package sns.core.internal.shell;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** The built-in {@code shell} destination (configuration {@code sns.shell}). */
+/**
+ * The built-in {@code shell} destination's configuration {@code sns.shell} (and {@code sns.shell~<name>}): the
+ * Web Console's form, and the type {@link ShellFactory} converts an instance's merged settings to, so each
+ * default is stated here only.
+ */
 @ObjectClassDefinition(pid = "sns.shell", factoryPid = "sns.shell", name = "SNS Bridge: run a command",
         description = "Runs a program for every photo sent to the 'shell' destination, after storing it. The program "
                 + "is started directly, never through a shell: each argument is one entry, placeholders are replaced "
                 + "inside each entry: {sender} {recipient} {filename} {subject} {body} {site} {jobid}.")
-public @interface ShellSettings {
+public @interface ShellConfiguration {
 
     @AttributeDefinition(name = "Command", description = "The program (absolute path) and its arguments, one per "
             + "entry, for example: /usr/local/bin/to-gallery, {filename}, {subject}")

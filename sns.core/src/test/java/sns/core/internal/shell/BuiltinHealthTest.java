@@ -1,4 +1,4 @@
-package sns.core.internal.destination;
+package sns.core.internal.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import sns.core.api.Health;
+import sns.core.internal.drop.DropPublisher;
+import sns.core.internal.store.StorePublisher;
+import sns.core.internal.store.StoreSettings;
 
 /** The health checks of the built-in destinations, against real folders and programs. */
 class BuiltinHealthTest {
@@ -20,12 +23,12 @@ class BuiltinHealthTest {
     @TempDir
     Path dir;
 
-    private StoreDestination store(Path base) {
-        return new StoreDestination(new StoreDestination.Settings(base, sender -> "f"));
+    private StorePublisher store(Path base) {
+        return new StorePublisher(new StoreSettings(base, sender -> "f"));
     }
 
-    private ShellDestination shell(String program, StoreDestination store) {
-        return new ShellDestination(new ShellDestination.Settings(List.of(program, "{filename}"), null,
+    private ShellPublisher shell(String program, StorePublisher store) {
+        return new ShellPublisher(new ShellSettings(List.of(program, "{filename}"), null,
                 Duration.ofSeconds(5), dir, store));
     }
 
@@ -50,6 +53,6 @@ class BuiltinHealthTest {
 
     @Test
     void dropIsAlwaysHealthy() {
-        assertEquals(Health.Status.OK, new DropDestination().check().status());
+        assertEquals(Health.Status.OK, new DropPublisher().check().status());
     }
 }

@@ -14,8 +14,8 @@ import sns.core.api.PublisherFactory;
  * until the account is linked.
  */
 @Component(configurationPolicy = ConfigurationPolicy.IGNORE, property = {
-    Publisher.NAME + "=" + FlickrInstances.NAME, PublisherFactory.CONFIGURATION + "=" + FlickrInstances.PID})
-public final class FlickrInstances implements PublisherFactory {
+    Publisher.NAME + "=" + FlickrFactory.NAME, PublisherFactory.CONFIGURATION + "=" + FlickrFactory.PID})
+public final class FlickrFactory implements PublisherFactory {
 
     static final String PID = "sns.flickr";
     static final String NAME = "flickr";

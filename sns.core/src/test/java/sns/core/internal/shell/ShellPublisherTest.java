@@ -1,4 +1,4 @@
-package sns.core.internal.destination;
+package sns.core.internal.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,9 +22,11 @@ import sns.core.api.Origin;
 import sns.core.api.Post;
 import sns.core.api.PublishException;
 import sns.core.api.Receipt;
+import sns.core.internal.store.StorePublisher;
+import sns.core.internal.store.StoreSettings;
 
 /** Real processes: a tiny script that writes each argument it receives on a line of its own. */
-class ShellDestinationTest {
+class ShellPublisherTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final String NASTY = "it's \"quoted\" $(rm -rf /) `id` ; echo pwned > pwned * {filename} \\";
@@ -54,14 +56,14 @@ class ShellDestinationTest {
         Files.setPosixFilePermissions(dumpArgs, PosixFilePermissions.fromString("rwx------"));
     }
 
-    private ShellDestination shell(List<String> arguments, String stdin, StoreDestination store) {
+    private ShellPublisher shell(List<String> arguments, String stdin, StorePublisher store) {
         List<String> argv = new ArrayList<>(List.of(dumpArgs.toString(), argsFile.toString()));
         argv.addAll(arguments);
-        return new ShellDestination(new ShellDestination.Settings(argv, stdin, TIMEOUT, work, store));
+        return new ShellPublisher(new ShellSettings(argv, stdin, TIMEOUT, work, store));
     }
 
-    private ShellDestination command(List<String> argv, String stdin, Duration timeout) {
-        return new ShellDestination(new ShellDestination.Settings(argv, stdin, timeout, work, null));
+    private ShellPublisher command(List<String> argv, String stdin, Duration timeout) {
+        return new ShellPublisher(new ShellSettings(argv, stdin, timeout, work, null));
     }
 
     private Media medium(String name) throws IOException {
@@ -94,7 +96,7 @@ class ShellDestinationTest {
     @Test
     void runsOncePerStoredFileWithItsPath() throws Exception {
         Path base = tmp.resolve("upload");
-        StoreDestination store = new StoreDestination(new StoreDestination.Settings(base, sender -> "abc"));
+        StorePublisher store = new StorePublisher(new StoreSettings(base, sender -> "abc"));
         Post post = email(medium("SAM_0001.JPG"), medium("../SAM_0002.JPG")).build();
 
         Receipt receipt = shell(List.of("{filename}", "{name}"), null, store).publish(post);
@@ -172,7 +174,7 @@ class ShellDestinationTest {
 
     @Test
     void storeFailureStopsBeforeTheCommand() throws Exception {
-        StoreDestination store = new StoreDestination(new StoreDestination.Settings(tmp.resolve("u"), s -> "abc"));
+        StorePublisher store = new StorePublisher(new StoreSettings(tmp.resolve("u"), s -> "abc"));
         Post post = email(medium("SAM_0001.JPG")).instance("../escape").build();
 
         PublishException e = assertThrows(PublishException.class,
@@ -184,15 +186,15 @@ class ShellDestinationTest {
 
     @Test
     void settingsAreCheckedWhenRead() {
-        assertThrows(IllegalArgumentException.class, () -> new ShellDestination.Settings(List.of("{subject}"), null,
+        assertThrows(IllegalArgumentException.class, () -> new ShellSettings(List.of("{subject}"), null,
                 TIMEOUT, work, null));
         assertThrows(IllegalArgumentException.class,
-                () -> new ShellDestination.Settings(List.of(), null, TIMEOUT, work, null));
+                () -> new ShellSettings(List.of(), null, TIMEOUT, work, null));
         assertThrows(IllegalArgumentException.class,
-                () -> new ShellDestination.Settings(List.of(" "), null, TIMEOUT, work, null));
+                () -> new ShellSettings(List.of(" "), null, TIMEOUT, work, null));
         assertThrows(IllegalArgumentException.class,
-                () -> new ShellDestination.Settings(List.of("/bin/true"), null, Duration.ZERO, work, null));
+                () -> new ShellSettings(List.of("/bin/true"), null, Duration.ZERO, work, null));
         assertThrows(IllegalArgumentException.class,
-                () -> new ShellDestination.Settings(List.of("/bin/true"), null, TIMEOUT, Path.of("rel"), null));
+                () -> new ShellSettings(List.of("/bin/true"), null, TIMEOUT, Path.of("rel"), null));
     }
 }

@@ -1,4 +1,4 @@
-package sns.core.internal.destination;
+package sns.core.internal.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

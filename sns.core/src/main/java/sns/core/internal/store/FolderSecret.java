@@ -1,4 +1,4 @@
-package sns.core.internal.desk;
+package sns.core.internal.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package sns.core.internal.destination;
+package sns.core.internal.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

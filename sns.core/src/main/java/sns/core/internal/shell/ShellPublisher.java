@@ -1,4 +1,4 @@
-package sns.core.internal.destination;
+package sns.core.internal.shell;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +20,7 @@ import sns.core.api.Post;
 import sns.core.api.PublishException;
 import sns.core.api.Publisher;
 import sns.core.api.Receipt;
+import sns.core.internal.store.StorePublisher;
 
 /**
  * The built-in {@code shell} destination: runs a command of the camera owner's choosing once per photo (protocol
@@ -37,56 +38,18 @@ import sns.core.api.Receipt;
  * the outbox retries the whole post, so the command should be harmless to run twice ({@code {jobid}} helps).
  *
  * <p>Exit code 0 is success, {@value CommandRunner#EX_TEMPFAIL} (EX_TEMPFAIL) asks for a retry, anything else
- * fails the job with the tail of the command's output. Each run may take {@link Settings#timeout()}; a command
+ * fails the job with the tail of the command's output. Each run may take {@link ShellSettings#timeout()}; a command
  * that takes longer is killed and the job retried.
  */
-public final class ShellDestination implements Publisher {
+public final class ShellPublisher implements Publisher {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ShellDestination.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ShellPublisher.class);
 
-    /**
-     * What the shell destination runs.
-     *
-     * @param argv the program (absolute path, or a name looked up on {@code PATH}) and its arguments, with
-     *     placeholders
-     * @param stdinTemplate the command's standard input, with placeholders, sent as UTF-8; {@code null} for none
-     * @param timeout how long one run may take
-     * @param workingDirectory where the command runs: a folder the bridge owns, created if missing
-     * @param store the store to copy the media into first, or {@code null} to run on the outbox's files
-     */
-    public record Settings(List<String> argv, String stdinTemplate, Duration timeout, Path workingDirectory,
-            StoreDestination store) {
-
-        /** Checks the settings once, so a bad configuration fails when it is read, not at the first photo. */
-        public Settings {
-            argv = List.copyOf(argv); // also refuses null elements
-            if (argv.isEmpty() || argv.get(0).isBlank()) {
-                throw new IllegalArgumentException("shell: no program configured");
-            }
-            if (Placeholders.mentionsAny(argv.get(0))) {
-                throw new IllegalArgumentException("shell: the program may not contain placeholders: " + argv.get(0));
-            }
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("shell: timeout must be positive: " + timeout);
-            }
-            Objects.requireNonNull(workingDirectory, "workingDirectory");
-            if (!workingDirectory.isAbsolute()) {
-                throw new IllegalArgumentException("shell: working directory must be absolute: " + workingDirectory);
-            }
-        }
-
-        /** The program, as it appears in messages. */
-        String program() {
-            return argv.get(0);
-        }
-    }
-
-    private final Settings settings;
+    private final ShellSettings settings;
     private final CommandRunner runner;
 
     /** A shell destination running {@code settings.argv()}. */
-    public ShellDestination(Settings settings) {
+    public ShellPublisher(ShellSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.runner = new CommandRunner(settings.timeout(), settings.workingDirectory());
     }
@@ -96,7 +59,7 @@ public final class ShellDestination implements Publisher {
         List<Path> files;
         String reference;
         if (settings.store() != null) {
-            StoreDestination.Stored stored = settings.store().store(post);
+            StorePublisher.Stored stored = settings.store().store(post);
             files = stored.files();
             reference = stored.folder().toString();
         } else {

@@ -1,4 +1,4 @@
-package sns.core.internal.destination;
+package sns.core.internal.shell;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
-package sns.core.internal.destination;
+package sns.core.internal.drop;
 
+import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,14 +12,16 @@ import sns.core.api.Receipt;
 /**
  * The built-in {@code drop} destination: accepts a post and does nothing with it (protocol section 10), so a
  * camera owner can point a site or an address at "nowhere" and the camera still shows success. One log line says
- * it happened, so a photo that went nowhere on purpose is not mistaken for one that got lost.
+ * it happened, so a photo that went nowhere on purpose is not mistaken for one that got lost. The camera's request
+ * reaches it like any destination, through the outbox: the job's record shows "dropped" on the console.
  */
-public final class DropDestination implements Publisher {
+@Component(property = Publisher.NAME + "=drop")
+public final class DropPublisher implements Publisher {
 
     /** The receipt's reference: what the job's record shows instead of a URL or a path. */
     public static final String DROPPED = "dropped";
 
-    private static final Logger LOG = LoggerFactory.getLogger(DropDestination.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DropPublisher.class);
 
     @Override
     public Receipt publish(Post post) {

@@ -1,4 +1,4 @@
-package sns.core.internal.destination;
+package sns.core.internal.io;
 
 /**
  * Reduces a name the camera (or a config file) supplied to one harmless path component. The camera's file name

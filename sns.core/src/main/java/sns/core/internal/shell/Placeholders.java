@@ -1,4 +1,4 @@
-package sns.core.internal.destination;
+package sns.core.internal.shell;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import sns.core.api.Media;
 import sns.core.api.Post;
+import sns.core.internal.io.SafeFileName;
 
 /**
  * The {@code {sender}}, {@code {filename}}, ... placeholders of the shell destination's command and input

@@ -1,4 +1,4 @@
-package sns.core.internal.desk;
+package sns.core.internal.settings;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
@@ -33,8 +33,9 @@ public @interface BridgeSettings {
             description = "A camera login is forgotten after this many hours without use.", min = "1")
     int sessionIdleHours() default 24;
 
-    @AttributeDefinition(name = "Wait for the rest of a Mastodon post (minutes)",
-            description = "A Mastodon post is sent when its last alt text gets its photo. If the camera stops "
+    @AttributeDefinition(name = "Wait for the rest of a post with alt texts (minutes)",
+            description = "A post to a destination that needs alt texts (Mastodon) is sent when its last alt text gets"
+                    + " its photo. If the camera stops "
                     + "sending before that (switched off, out of the hotspot's reach), the photos already sent go "
                     + "out as one post after this many minutes without a new photo.", min = "1")
     int batchWaitMinutes() default 15;

@@ -1,4 +1,4 @@
-package sns.core.internal.destination;
+package sns.core.internal.drop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,7 +14,7 @@ import sns.core.api.Origin;
 import sns.core.api.Post;
 import sns.core.api.Receipt;
 
-class DropDestinationTest {
+class DropPublisherTest {
 
     @TempDir
     Path tmp;
@@ -25,7 +25,7 @@ class DropDestinationTest {
         Post post = Post.builder("job-7", Origin.SOCIAL).site("facebook").sender("nx300")
                 .media(List.of(new Media("SAM_0001.JPG", "image/jpeg", 4, photo))).build();
 
-        Receipt receipt = new DropDestination().publish(post);
+        Receipt receipt = new DropPublisher().publish(post);
 
         assertEquals(Receipt.of("dropped"), receipt);
         assertEquals("jpeg", Files.readString(photo));
