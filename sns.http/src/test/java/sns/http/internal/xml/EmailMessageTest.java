@@ -11,10 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import sns.http.internal.fixtures.Fixtures;
-import sns.http.internal.multipart.LenientMultipartParser;
-import sns.http.internal.multipart.MultipartBoundary;
-import sns.http.internal.multipart.MultipartLimits;
-import sns.http.internal.multipart.PartTarget;
+import sns.http.helper.multipart.LenientMultipartParser;
+import sns.http.helper.multipart.MultipartBoundary;
+import sns.http.helper.multipart.MultipartLimits;
+import sns.http.helper.multipart.PartTarget;
 
 class EmailMessageTest {
 
