@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.w3c.dom.Element;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import sns.core.api.DestinationSettings;
 import sns.core.api.Health;
@@ -160,11 +160,12 @@ public final class FlickrPublisher implements Publisher {
         }
         Map<Integer, String> found = new TreeMap<>();
         String prefix = FlickrTags.NAMESPACE + ":part=";
-        for (Element photo : answer.all("photo")) {
-            for (String tag : photo.getAttribute("machine_tags").split("\\s+")) {
+        for (JsonNode photo : answer.all("photos", "photo")) {
+            for (String tag : photo.path("machine_tags").asText("").split("\\s+")) {
                 if (tag.startsWith(prefix)) {
                     try {
-                        found.putIfAbsent(Integer.parseInt(tag.substring(prefix.length())), photo.getAttribute("id"));
+                        found.putIfAbsent(Integer.parseInt(tag.substring(prefix.length())),
+                                photo.path("id").asText(""));
                     } catch (NumberFormatException notOurs) {
                         // a hand-made tag in our namespace: ignore it
                     }
