@@ -286,7 +286,11 @@ public final class Dispatcher {
 
     /** Calls the publisher and turns what happens into the job's next state. */
     private Job attempt(Job job, Publisher publisher, Instant scheduled) {
-        LOG.info("Outbox: delivering {}", Outbox.describe(job));
+        if (job.attempts() == 1) {
+            LOG.info("Outbox: delivering {}", Outbox.describe(job));
+        } else {
+            LOG.debug("Outbox: delivering {} again (attempt {})", Outbox.describe(job), job.attempts());
+        }
         Post post;
         try {
             post = outbox.post(job.id());
@@ -361,7 +365,12 @@ public final class Dispatcher {
     private Job waitForUplink(Job job, String error, Instant scheduled) {
         Instant now = clock.instant();
         Instant next = policy.nextAttemptOffline(job, now);
-        LOG.warn("Outbox: {} waits for the uplink, next attempt at {}: {}", Outbox.describe(job), next, error);
+        if (error.equals(job.lastError())) {
+            // a week offline is ten thousand attempts per job: said once, not every minute into the journal
+            LOG.debug("Outbox: {} still waits for the uplink, next attempt at {}", Outbox.describe(job), next);
+        } else {
+            LOG.warn("Outbox: {} waits for the uplink, next attempt at {}: {}", Outbox.describe(job), next, error);
+        }
         synchronized (lock) {
             lanesBehind.add(job.route());
         }
