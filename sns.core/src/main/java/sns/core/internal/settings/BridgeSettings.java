@@ -11,7 +11,8 @@ public @interface BridgeSettings {
 
     @AttributeDefinition(name = "Allowed cameras",
             description = "The e-mail addresses (or login names) entered on the cameras that may use the bridge "
-                    + "(SENDERS of config.toml). Nobody is allowed while this list is empty.")
+                    + "(SENDERS of config.toml). Nobody is allowed while this list is empty. In a .cfg file: separated by "
+                    + "commas.")
     String[] senders() default {};
 
     @AttributeDefinition(name = "Folder secret", type = AttributeType.PASSWORD,
@@ -26,7 +27,8 @@ public @interface BridgeSettings {
     @AttributeDefinition(name = "Routes",
             description = "One per entry: 'site or recipient = destination[.instance]', for example "
                     + "'facebook = mastodon' or 'me@example.org = store.family' (the [ACTIONS] table). Social sites "
-                    + "without a route go to 'store', e-mail recipients without a route to 'email'.")
+                    + "without a route go to 'store', e-mail recipients without a route to 'email'. In a .cfg file: "
+                    + "separated by commas.")
     String[] routes() default {};
 
     @AttributeDefinition(name = "Session lifetime (hours)",

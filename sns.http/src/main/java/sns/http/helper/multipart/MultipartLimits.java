@@ -18,6 +18,11 @@ public record MultipartLimits(int maxParts, int maxHeaderBytes, int maxInMemoryB
      */
     public static final MultipartLimits CAMERA_EMAIL = new MultipartLimits(64, 8 * 1024, 256 * 1024);
 
+    /** The same limits with another bound for the parts kept in memory. */
+    public MultipartLimits withInMemoryBytes(int bytes) {
+        return new MultipartLimits(maxParts, maxHeaderBytes, bytes);
+    }
+
     public MultipartLimits {
         if (maxParts < 1 || maxHeaderBytes < 1 || maxInMemoryBytes < 0) {
             throw new IllegalArgumentException("limits must be positive: " + maxParts + ", " + maxHeaderBytes + ", "

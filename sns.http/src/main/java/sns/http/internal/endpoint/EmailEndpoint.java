@@ -39,10 +39,16 @@ final class EmailEndpoint implements Endpoint {
 
     private final CameraDesk desk;
     private final long limit;
+    private final MultipartLimits partLimits;
 
-    EmailEndpoint(CameraDesk desk, long limit) {
+    /**
+     * @param limit    the largest body (the photos included)
+     * @param xmlLimit the largest {@code message} part: the same limit as every other XML the cameras send
+     */
+    EmailEndpoint(CameraDesk desk, long limit, int xmlLimit) {
         this.desk = desk;
         this.limit = limit;
+        this.partLimits = MultipartLimits.CAMERA_EMAIL.withInMemoryBytes(xmlLimit);
     }
 
     @Override
@@ -59,7 +65,7 @@ final class EmailEndpoint implements Endpoint {
         boolean handedOver = false;
         try {
             String boundary = MultipartBoundary.fromContentType(request.contentType());
-            ParsedMultipart parsed = new LenientMultipartParser(MultipartLimits.CAMERA_EMAIL)
+            ParsedMultipart parsed = new LenientMultipartParser(partLimits)
                     .parse(new LimitedInputStream(request.body(), limit), boundary, staging);
             Optional<byte[]> message = parsed.first("message").flatMap(ParsedPart::bytes);
             if (message.isEmpty()) {
@@ -76,7 +82,11 @@ final class EmailEndpoint implements Endpoint {
                         : VerdictReplies.refusal(verdict);
             }
             return CameraReplies.statusSucc();
-        } catch (MalformedMultipartException | MalformedCameraRequestException e) {
+        } catch (MalformedMultipartException e) {
+            LOG.info("{}: {}", request, e.getMessage());
+            return e.problem() == MalformedMultipartException.Problem.PART_TOO_LARGE ? CameraReplies.requestTooLarge()
+                    : CameraReplies.badRequest(e.getMessage());
+        } catch (MalformedCameraRequestException e) {
             LOG.info("{}: {}", request, e.getMessage());
             return CameraReplies.badRequest(e.getMessage());
         } finally {
