@@ -5,13 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 
 import sns.core.api.PublishException;
-import sns.core.api.http.RetryAfter;
+import sns.core.api.helper.http.HttpCalls;
+import sns.core.api.helper.http.RetryAfter;
 
 /**
- * What an XRPC error answer means for the outbox: 429 waits until {@code ratelimit-reset} (the Unix time at which
- * the PDS's rate-limit window opens again; {@code Retry-After} if only that is sent), 5xx and 408 are retried,
- * everything else - 400 {@code InvalidRequest}, a refused blob, 401 after a refresh failed - is permanent, with the
- * server's own error and message so the owner reads on the console why the post was refused.
+ * What an XRPC error answer means for the outbox: the bridge's shared mapping ({@link HttpCalls#failure}: 5xx and
+ * 408 retried, 401/403 and every other 4xx - 400 {@code InvalidRequest}, a refused blob - permanent, with the
+ * server's own error and message so the owner reads on the console why), except that a 429 waits until
+ * {@code ratelimit-reset}: the Unix time at which the PDS's rate-limit window opens again, which Bluesky sends
+ * instead of {@code Retry-After}.
  */
 final class BlueskyErrors {
 
@@ -19,26 +21,20 @@ final class BlueskyErrors {
     }
 
     /** Throws the retryable exception for a 429, 408 or 5xx answer; returns for any other. */
-    static void throwIfTransient(Xrpc.Answer answer, String what, Clock clock) throws PublishException {
-        int code = answer.status();
-        String message = "bluesky: HTTP " + code + " while " + what + answer.reason();
-        if (code == 429) {
-            throw new PublishException(message, true, rateLimitWait(answer, clock), null);
-        }
-        if (code >= 500 || code == 408) {
-            throw PublishException.retryable(message, null);
+    static void throwIfTransient(HttpCalls calls, Xrpc.Answer answer, String what, Clock clock)
+            throws PublishException {
+        if (HttpCalls.isRetryable(answer.status())) {
+            throw failure(calls, answer, what, clock);
         }
     }
 
-    /** The exception for a failed answer: retryable as {@link #throwIfTransient} says, else permanent. */
-    static PublishException failure(Xrpc.Answer answer, String what, Clock clock) {
-        try {
-            throwIfTransient(answer, what, clock);
-        } catch (PublishException transientFailure) {
-            return transientFailure;
+    /** The exception for a failed answer. */
+    static PublishException failure(HttpCalls calls, Xrpc.Answer answer, String what, Clock clock) {
+        if (answer.status() == 429) {
+            return new PublishException("bluesky: HTTP 429 while " + what + answer.reason(), true,
+                    rateLimitWait(answer, clock), null);
         }
-        return PublishException.permanent("bluesky: HTTP " + answer.status() + " while " + what + answer.reason(),
-                null);
+        return calls.failure(answer.response(), what, answer.reason());
     }
 
     static Duration rateLimitWait(Xrpc.Answer answer, Clock clock) {

@@ -15,18 +15,16 @@ import sns.core.api.PublisherFactory;
 /**
  * The {@code bluesky} destination's instances: {@code bluesky} from configuration {@code sns.bluesky},
  * {@code bluesky.<name>} from each {@code sns.bluesky~<name>}. Every photo needs an alt text
- * ({@value #ALT_TEXTS}), so the camera's social uploads are batched by alt-text count like Mastodon's. Refreshed
+ * ({@code sns.altTexts=required}), so the camera's social uploads are batched by alt-text count like Mastodon's. Refreshed
  * sessions are kept in {@code data/bluesky/}.
  */
 @Component(configurationPolicy = ConfigurationPolicy.IGNORE, property = {
     Publisher.NAME + "=" + BlueskyInstances.NAME, PublisherFactory.CONFIGURATION + "=" + BlueskyInstances.PID,
-    BlueskyInstances.ALT_TEXTS})
+    Publisher.ALT_TEXTS + "=" + Publisher.ALT_TEXTS_REQUIRED})
 public final class BlueskyInstances implements PublisherFactory {
 
     static final String PID = "sns.bluesky";
     static final String NAME = "bluesky";
-    /** The capability the bridge reads: one alt text per photo, social uploads batched by their count. */
-    static final String ALT_TEXTS = "sns.altTexts=required";
 
     private final BridgeHome home;
 

@@ -1,8 +1,7 @@
 package sns.bluesky.internal;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,9 @@ import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Component;
 
+import sns.core.api.PublishException;
 import sns.core.api.Publisher;
+import sns.core.api.helper.http.HttpCalls;
 import sns.core.api.login.DestinationLogin;
 import sns.core.api.login.LoginException;
 import sns.core.api.login.LoginField;
@@ -60,18 +61,14 @@ public final class BlueskyLogin implements DestinationLogin {
                     + " abcd-efgh-ijkl-mnop): create one in Bluesky's settings and paste it; never use the"
                     + " account's own password here.");
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        Xrpc xrpc = new Xrpc(server, http, TIMEOUT);
+        // made per login, not at bundle start: a login happens once per account (see the README's memory figures)
+        Xrpc xrpc = new Xrpc(server, new HttpCalls(BlueskyInstances.NAME, Clock.systemUTC()), TIMEOUT);
         Xrpc.Answer answer;
         try {
             answer = xrpc.procedure("com.atproto.server.createSession",
                     Map.of("identifier", handle, "password", password), null);
-        } catch (IOException e) {
+        } catch (PublishException e) {
             throw new LoginException("Cannot reach " + server.getHost() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LoginException("Interrupted while logging in", e);
         }
         if (!answer.ok()) {
             throw new LoginException(server.getHost() + " refused the login of " + handle + " (HTTP "

@@ -1,7 +1,6 @@
 package sns.bluesky.internal;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +21,7 @@ import sns.core.api.Post;
 import sns.core.api.PublishException;
 import sns.core.api.Publisher;
 import sns.core.api.Receipt;
+import sns.core.api.helper.http.HttpCalls;
 
 /**
  * Posts to Bluesky (or any AT Protocol PDS): each photo through {@code com.atproto.repo.uploadBlob} (raw bytes,
@@ -44,13 +44,12 @@ final class BlueskyPublisher implements Publisher {
     private final Path scratch;
     private final Clock clock;
     private final PostText text;
-    private final HttpClient http;
+    private final HttpCalls http;
 
     BlueskyPublisher(BlueskyOptions options, Path folder, String instance, Clock clock) {
         this.options = options;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new HttpCalls(BlueskyInstances.NAME, clock);
         this.xrpc = new Xrpc(options.server(), http, options.timeout());
         String name = instance.isEmpty() ? "default" : instance;
         this.sessions = new SessionKeeper(xrpc, options, folder.resolve(name + ".session"), clock);
@@ -198,7 +197,7 @@ final class BlueskyPublisher implements Publisher {
                 return existing.body();
             }
         }
-        throw BlueskyErrors.failure(answer, "posting", clock);
+        throw BlueskyErrors.failure(http, answer, "posting", clock);
     }
 
     private Uploaded upload(String jobId, int index, Media medium, String alt, List<Path> temporary)
@@ -242,7 +241,7 @@ final class BlueskyPublisher implements Publisher {
         Xrpc.Answer answer = authorized(token -> xrpc.upload("com.atproto.repo.uploadBlob", body, contentType, token),
                 "uploading " + medium.name());
         if (!answer.ok()) {
-            throw BlueskyErrors.failure(answer, "uploading " + medium.name(), clock);
+            throw BlueskyErrors.failure(http, answer, "uploading " + medium.name(), clock);
         }
         JsonNode blob = answer.body().path("blob");
         if (!blob.isObject()) {
@@ -265,17 +264,16 @@ final class BlueskyPublisher implements Publisher {
         Xrpc.Answer auth = authorized(token -> xrpc.query("com.atproto.server.getServiceAuth",
                 Map.of("aud", options.videoServiceDid(), "lxm", "app.bsky.video.getUploadLimits"), token), what);
         if (!auth.ok()) {
-            BlueskyErrors.throwIfTransient(auth, what, clock);
+            BlueskyErrors.throwIfTransient(http, auth, what, clock);
             throw PublishException.permanent("bluesky: " + options.server().getHost() + " does not accept videos"
                     + " (no service token for " + options.videoServiceDid() + ": HTTP " + auth.status()
                     + auth.reason() + ")", null);
         }
         Xrpc service = new Xrpc(options.videoService(), http, options.timeout());
         String serviceToken = auth.body().path("token").asText("");
-        Xrpc.Answer limits = run(token -> service.query("app.bsky.video.getUploadLimits", Map.of(), token),
-                serviceToken, what);
+        Xrpc.Answer limits = service.query("app.bsky.video.getUploadLimits", Map.of(), serviceToken);
         if (!limits.ok()) {
-            BlueskyErrors.throwIfTransient(limits, what, clock);
+            BlueskyErrors.throwIfTransient(http, limits, what, clock);
             throw PublishException.permanent("bluesky: the video service " + options.videoService().getHost()
                     + " does not accept videos from this account (HTTP " + limits.status() + limits.reason() + ")",
                     null);
@@ -295,7 +293,7 @@ final class BlueskyPublisher implements Publisher {
         Xrpc.Answer uploaded = authorized(token -> xrpc.upload("com.atproto.repo.uploadBlob", video.file(),
                 "video/mp4", token), "uploading " + video.name());
         if (!uploaded.ok()) {
-            throw BlueskyErrors.failure(uploaded, "uploading " + video.name(), clock);
+            throw BlueskyErrors.failure(http, uploaded, "uploading " + video.name(), clock);
         }
         return new Uploaded(uploaded.body().path("blob"), true, alt, 0, 0);
     }
@@ -303,9 +301,9 @@ final class BlueskyPublisher implements Publisher {
     /** A call with the current access token, made again once with a refreshed one if the server calls it expired. */
     private Xrpc.Answer authorized(Call call, String what) throws PublishException {
         Session session = sessions.current();
-        Xrpc.Answer answer = run(call, session.accessJwt(), what);
+        Xrpc.Answer answer = call.run(session.accessJwt());
         if (SessionKeeper.expired(answer)) {
-            answer = run(call, sessions.refused(session).accessJwt(), what);
+            answer = call.run(sessions.refused(session).accessJwt());
             if (answer.status() == 401) {
                 throw PublishException.permanent("bluesky: " + options.server().getHost() + " refused the refreshed"
                         + " session while " + what + answer.reason() + ": log in again on the Destination login"
@@ -316,18 +314,7 @@ final class BlueskyPublisher implements Publisher {
     }
 
     interface Call {
-        Xrpc.Answer run(String token) throws IOException, InterruptedException;
-    }
-
-    private Xrpc.Answer run(Call call, String token, String what) throws PublishException {
-        try {
-            return call.run(token);
-        } catch (IOException e) {
-            throw PublishException.retryable("bluesky: network error while " + what + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw PublishException.retryable("bluesky: interrupted while " + what, e);
-        }
+        Xrpc.Answer run(String token) throws PublishException;
     }
 
     /** {@code com.atproto.server.getSession} with the stored session: posts nothing. */

@@ -85,14 +85,13 @@ final class SessionKeeper {
     }
 
     private void refresh() throws PublishException {
-        Xrpc.Answer answer = call(() -> xrpc.procedure("com.atproto.server.refreshSession", null,
-                session.refreshJwt()), "refreshing the session");
+        Xrpc.Answer answer = xrpc.procedure("com.atproto.server.refreshSession", null, session.refreshJwt());
         if (answer.ok()) {
             keep(Session.of(answer.body()).orElseThrow(() -> PublishException.retryable(
                     "bluesky: the server's refreshed session has no tokens", null)));
             return;
         }
-        BlueskyErrors.throwIfTransient(answer, "refreshing the session", clock);
+        BlueskyErrors.throwIfTransient(xrpc.calls(), answer, "refreshing the session", clock);
         if (options.appPassword().isEmpty()) {
             throw PublishException.permanent("bluesky: " + xrpc.server().getHost() + " refused to refresh the"
                     + " session (HTTP " + answer.status() + answer.reason() + "): log in again on the Destination"
@@ -107,9 +106,9 @@ final class SessionKeeper {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("identifier", identifier);
         body.put("password", options.appPassword());
-        Xrpc.Answer answer = call(() -> xrpc.procedure("com.atproto.server.createSession", body, null), what);
+        Xrpc.Answer answer = xrpc.procedure("com.atproto.server.createSession", body, null);
         if (!answer.ok()) {
-            BlueskyErrors.throwIfTransient(answer, what, clock);
+            BlueskyErrors.throwIfTransient(xrpc.calls(), answer, what, clock);
             throw PublishException.permanent("bluesky: " + xrpc.server().getHost() + " refused the app password"
                     + " of " + identifier + " (HTTP " + answer.status() + answer.reason() + "): log in again on the"
                     + " Destination login page", null);
@@ -163,21 +162,6 @@ final class SessionKeeper {
             return Session.of(json);
         } catch (IOException unreadable) {
             return Optional.empty();
-        }
-    }
-
-    private interface Call {
-        Xrpc.Answer run() throws IOException, InterruptedException;
-    }
-
-    private Xrpc.Answer call(Call call, String what) throws PublishException {
-        try {
-            return call.run();
-        } catch (IOException e) {
-            throw PublishException.retryable("bluesky: network error while " + what + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw PublishException.retryable("bluesky: interrupted while " + what, e);
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -20,21 +19,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import sns.core.api.PublishException;
+import sns.core.api.helper.http.HttpCalls;
+
 /**
  * Calls XRPC methods of one AT Protocol server ({@code <server>/xrpc/<nsid>}): queries are GETs with URL parameters,
  * procedures POSTs with a JSON body or, for {@code com.atproto.repo.uploadBlob}, the raw bytes of a file streamed
  * from disk. Answers come back as they are, with their {@code error} and {@code message} (the XRPC error body);
- * what a status means for the outbox is the caller's business. Only network failures throw.
+ * what a status means for the outbox is {@link BlueskyErrors}' business. Sent through the bridge's shared
+ * {@link HttpCalls}: network failures, timeouts and interrupts throw a retryable {@link PublishException}.
  */
 final class Xrpc {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One answer: the HTTP status, the JSON body (missing when it was none) and the headers. */
-    record Answer(int status, JsonNode body, HttpHeaders headers) {
+    /** One answer: the HTTP response (its body as read) and the JSON body (missing when it was none). */
+    record Answer(HttpResponse<byte[]> response, JsonNode body) {
+
+        int status() {
+            return response.statusCode();
+        }
+
+        HttpHeaders headers() {
+            return response.headers();
+        }
 
         boolean ok() {
-            return status >= 200 && status < 300;
+            return HttpCalls.isSuccess(status());
         }
 
         /** The XRPC error name ({@code InvalidRequest}, {@code ExpiredToken}), or empty. */
@@ -52,10 +63,10 @@ final class Xrpc {
     }
 
     private final URI server;
-    private final HttpClient http;
+    private final HttpCalls http;
     private final Duration timeout;
 
-    Xrpc(URI server, HttpClient http, Duration timeout) {
+    Xrpc(URI server, HttpCalls http, Duration timeout) {
         this.server = server;
         this.http = http;
         this.timeout = timeout;
@@ -65,34 +76,42 @@ final class Xrpc {
         return server;
     }
 
+    HttpCalls calls() {
+        return http;
+    }
+
     /** A query (GET) with URL parameters; {@code token} may be null for public methods. */
-    Answer query(String nsid, Map<String, String> parameters, String token) throws IOException, InterruptedException {
+    Answer query(String nsid, Map<String, String> parameters, String token) throws PublishException {
         StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
         parameters.forEach((k, v) -> query.add(encode(k) + "=" + encode(v)));
-        return send(request(nsid + query, token).GET().build());
+        return send(request(nsid + query, token).GET().build(), nsid);
     }
 
     /** A procedure (POST) with a JSON body, or none when {@code body} is null. */
-    Answer procedure(String nsid, Object body, String token) throws IOException, InterruptedException {
+    Answer procedure(String nsid, Object body, String token) throws PublishException {
         HttpRequest.Builder request = request(nsid, token);
         if (body == null) {
             request.POST(BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json")
-                    .POST(BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            try {
+                request.header("Content-Type", "application/json")
+                        .POST(BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            } catch (IOException e) {
+                throw new IllegalStateException("a record the bridge made is not JSON", e);
+            }
         }
-        return send(request.build());
+        return send(request.build(), nsid);
     }
 
     /** A procedure whose body is a file, streamed from disk with its content type ({@code uploadBlob}). */
-    Answer upload(String nsid, Path file, String contentType, String token) throws IOException, InterruptedException {
+    Answer upload(String nsid, Path file, String contentType, String token) throws PublishException {
         HttpRequest.BodyPublisher content;
         try {
             content = BodyPublishers.ofFile(file);
         } catch (FileNotFoundException e) {
-            throw new IllegalArgumentException("cannot read " + file.getFileName(), e);
+            throw PublishException.permanent("bluesky: cannot read " + file.getFileName(), e);
         }
-        return send(request(nsid, token).header("Content-Type", contentType).POST(content).build());
+        return send(request(nsid, token).header("Content-Type", contentType).POST(content).build(), nsid);
     }
 
     private HttpRequest.Builder request(String nsidAndQuery, String token) {
@@ -104,8 +123,9 @@ final class Xrpc {
         return b;
     }
 
-    private Answer send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(request, BodyHandlers.ofByteArray());
+    private Answer send(HttpRequest request, String nsid) throws PublishException {
+        HttpResponse<byte[]> response = http.send(request, BodyHandlers.ofByteArray(), "calling " + nsid + " on "
+                + server.getHost());
         JsonNode body;
         try {
             byte[] bytes = response.body();
@@ -116,7 +136,7 @@ final class Xrpc {
         } catch (IOException notJson) {
             body = MissingNode.getInstance(); // an HTML page of a proxy: the status says enough
         }
-        return new Answer(response.statusCode(), body, response.headers());
+        return new Answer(response, body);
     }
 
     static String encode(String value) {
