@@ -71,6 +71,15 @@ public final class BlueskyStub implements AutoCloseable {
     final Map<String, Deque<Canned>> canned = new ConcurrentHashMap<>();
     /** Methods whose next call is carried out and then answered with 502, as if the bridge died before the answer. */
     final Map<String, AtomicInteger> lostAnswers = new ConcurrentHashMap<>();
+    /**
+     * When the next {@code createRecord} stops to let a test kill the bridge: before the record is stored (the
+     * bridge dies between its uploads and its post) or after (it dies before it hears the post was made).
+     */
+    public enum Hold { NONE, BEFORE_STORING, AFTER_STORING }
+
+    private volatile Hold hold = Hold.NONE;
+    private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
     volatile long imageLimit = 1_000_000;
     volatile boolean videoAllowed = true;
     volatile String accessJwt;
@@ -81,8 +90,22 @@ public final class BlueskyStub implements AutoCloseable {
     public BlueskyStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
+        // a held request must not stop the others (the restarted bridge's calls)
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "bluesky-stub");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
         newTokens(3600);
+    }
+
+    /** The tokens of the current session. */
+    public record Tokens(String access, String refresh) {
+    }
+
+    public Tokens tokens() {
+        return new Tokens(accessJwt, refreshJwt);
     }
 
     public String baseUrl() {
@@ -112,6 +135,22 @@ public final class BlueskyStub implements AutoCloseable {
     void revokeSession() {
         accessJwt = "revoked";
         refreshJwt = "revoked";
+    }
+
+    /** Makes the next createRecord stop at {@code where} until {@link #release()}. */
+    public void holdNextPost(Hold where) {
+        held = new java.util.concurrent.CountDownLatch(1);
+        hold = where;
+    }
+
+    /** Waits until a held createRecord has arrived (and, for AFTER_STORING, stored its record). */
+    public boolean awaitHeld(java.time.Duration timeout) throws InterruptedException {
+        return held.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets a held createRecord answer (502: its client is gone by then). */
+    public void release() {
+        released.countDown();
     }
 
     void fail(String nsid, int code, String body, Map<String, String> headers) {
@@ -193,7 +232,15 @@ public final class BlueskyStub implements AutoCloseable {
             }
             case "com.atproto.repo.createRecord" -> {
                 if (expect(ex, method, "POST") && json(ex)) {
-                    createRecord(ex, nsid, JSON.readTree(body));
+                    Hold where = hold;
+                    hold = Hold.NONE;
+                    if (where == Hold.BEFORE_STORING) {
+                        held.countDown();
+                        awaitRelease();
+                        answer(ex, 502, "<html><body>Bad Gateway</body></html>");
+                        return;
+                    }
+                    createRecord(ex, nsid, JSON.readTree(body), where == Hold.AFTER_STORING);
                 }
             }
             case "com.atproto.repo.getRecord" -> {
@@ -268,28 +315,54 @@ public final class BlueskyStub implements AutoCloseable {
                 + "\",\"size\":" + body.length + "}}");
     }
 
-    private synchronized void createRecord(HttpExchange ex, String nsid, JsonNode input) throws IOException {
+    private void awaitRelease() {
+        try {
+            released.await(120, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void createRecord(HttpExchange ex, String nsid, JsonNode input, boolean holdAnswer) throws IOException {
+        Record stored;
+        synchronized (this) {
+            stored = store(ex, input);
+        }
+        if (stored == null) {
+            return;
+        }
+        AtomicInteger lose = lostAnswers.get(nsid);
+        if (holdAnswer) {
+            held.countDown();
+            awaitRelease();
+            answer(ex, 502, "<html><body>Bad Gateway</body></html>");
+        } else if (lose != null && lose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            answer(ex, 502, "<html><body>Bad Gateway</body></html>");
+        } else {
+            answer(ex, 200, JSON.writeValueAsString(Map.of("uri", stored.uri(), "cid", stored.cid(),
+                    "validationStatus", "valid")));
+        }
+    }
+
+    /** Stores a valid record and returns it; answers the refusal and returns null otherwise. */
+    private Record store(HttpExchange ex, JsonNode input) throws IOException {
         String problem = invalid(input);
         if (problem != null) {
             reject(ex, 400, "InvalidRequest", problem);
-            return;
+            return null;
         }
         String rkey = input.path("rkey").asText();
         if (byKey(rkey) != null) {
             // bsky.social's PDS: the MST throws "There is already a value at key", answered as a plain 500
             answer(ex, 500, "{\"error\":\"InternalServerError\",\"message\":\"Internal Server Error\"}");
-            return;
+            return null;
         }
         String uri = "at://" + DID + "/app.bsky.feed.post/" + rkey;
         String cid = "bafyrei" + HexFormat.of().formatHex(sha256(input.path("record").toString()
                 .getBytes(StandardCharsets.UTF_8))).substring(0, 40);
-        records.add(new Record(rkey, uri, cid, input.path("record")));
-        AtomicInteger lose = lostAnswers.get(nsid);
-        if (lose != null && lose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            answer(ex, 502, "<html><body>Bad Gateway</body></html>");
-            return;
-        }
-        answer(ex, 200, JSON.writeValueAsString(Map.of("uri", uri, "cid", cid, "validationStatus", "valid")));
+        Record r = new Record(rkey, uri, cid, input.path("record"));
+        records.add(r);
+        return r;
     }
 
     /** What is wrong with a createRecord input, per com.atproto.repo.createRecord and app.bsky.feed.post. */
