@@ -44,6 +44,24 @@ class PhotoShrinkerTest {
     }
 
     @Test
+    void aPhotoReadInBandsIsTheSameAsOneReadWholeAndTurned() throws Exception {
+        for (int orientation : new int[] {3, 6, 8}) {
+            Path photo = TestJpegs.write(dir.resolve("o" + orientation + ".jpg"), 403, 301, orientation, 0.9f, 3);
+            JpegHeader header = JpegHeader.read(photo).orElseThrow();
+            BufferedImage banded = PhotoShrinker.decodeShown(photo, header, 2);
+            BufferedImage whole = PhotoShrinker.orient(PhotoShrinker.decode(photo, 2, null), orientation);
+            assertEquals(whole.getWidth(), banded.getWidth());
+            assertEquals(whole.getHeight(), banded.getHeight());
+            for (int y = 0; y < whole.getHeight(); y++) {
+                for (int x = 0; x < whole.getWidth(); x++) {
+                    assertEquals(whole.getRGB(x, y), banded.getRGB(x, y), "orientation " + orientation + " at "
+                            + x + "," + y);
+                }
+            }
+        }
+    }
+
+    @Test
     void everyOrientationIsShownUpright() throws Exception {
         // where the stored top-left (red) corner ends up when shown: 0 top-left, 1 top-right, 2 bottom-right, 3 bottom-left
         int[] corner = {0, 0, 1, 2, 3, 0, 1, 2, 3};
