@@ -61,6 +61,24 @@ public final class ShrinkBenchmark {
                         ? "shipped: source subsampling" : "baseline: full decode + scale", flags, median(lines));
             }
         }
+        // the smallest heap each way needs (the peak above counts garbage not yet collected)
+        System.out.printf("%nsmallest -Xmx that works (shipped flags otherwise):%n");
+        for (String mode : List.of("subsampled", "subsampled-whole", "full-decode")) {
+            String fits = "none up to 64m";
+            for (int mb : new int[] {8, 10, 12, 14, 16, 20, 24, 32, 48, 64}) {
+                List<String> flags = new ArrayList<>(shipped);
+                flags.add("-Xmx" + mb + "m");
+                if (run(flags, mode, photo, dir.resolve("out.jpg")).contains(" ok")) {
+                    fits = "-Xmx" + mb + "m";
+                    break;
+                }
+            }
+            System.out.printf("%-34s %s%n", switch (mode) {
+                case "subsampled" -> "shipped: subsampling, turned in bands";
+                case "subsampled-whole" -> "subsampling, read whole then turned";
+                default -> "baseline: full decode + scale";
+            }, fits);
+        }
         try (var files = Files.list(dir)) {
             for (Path p : files.toList()) {
                 Files.delete(p);
@@ -103,6 +121,10 @@ public final class ShrinkBenchmark {
         long bytes;
         if (mode.equals("subsampled")) {
             bytes = PhotoShrinker.shrink(photo, JpegHeader.read(photo).orElseThrow(), 1_000_000, out).bytes();
+        } else if (mode.equals("subsampled-whole")) {
+            BufferedImage turned = PhotoShrinker.orient(PhotoShrinker.decode(photo, 3, null), 6);
+            ImageIO.write(turned, "jpeg", out.toFile());
+            bytes = Files.size(out);
         } else {
             BufferedImage full = ImageIO.read(photo.toFile());
             double scale = 2000.0 / Math.max(full.getWidth(), full.getHeight());
