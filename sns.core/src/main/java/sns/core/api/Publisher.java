@@ -37,12 +37,10 @@ public interface Publisher {
      * announced without an alt text left is refused (HTTP 400) before its upload, social photos are held until
      * the last alt text typed ({@code text~alt1~alt2}) has its photo and then become ONE post, and an e-mail
      * whose alt texts do not match its photos is refused. Absent: posts are handed over as they come.
-     *
-     * @since 1.3
      */
     String ALT_TEXTS = "sns.altTexts";
 
-    /** The {@value #ALT_TEXTS} value of a destination that needs one alt text per photo. @since 1.3 */
+    /** The {@value #ALT_TEXTS} value of a destination that needs one alt text per photo. */
     String ALT_TEXTS_REQUIRED = "required";
 
     /**
@@ -62,7 +60,6 @@ public interface Publisher {
      * Destinations that cannot tell keep this default.
      *
      * @return the health; {@link Health.Status#UNKNOWN} by default
-     * @since 1.1
      */
     default Health check() {
         return Health.unknown("this destination has no health check");

@@ -30,12 +30,12 @@ final class FlickrClient {
     /** A call waits this long at most for the rate limiter; a longer wait is handed to the outbox. */
     static final Duration MAX_WAIT = Duration.ofSeconds(5);
 
-    private final FlickrOptions options;
+    private final FlickrSettings options;
     private final OAuth1Signer signer;
     private final RateLimiter limiter;
     private final HttpCalls http;
 
-    FlickrClient(FlickrOptions options, OAuth1Signer signer, RateLimiter limiter, Clock clock) {
+    FlickrClient(FlickrSettings options, OAuth1Signer signer, RateLimiter limiter, Clock clock) {
         this.options = options;
         this.signer = signer;
         this.limiter = limiter;

@@ -30,7 +30,7 @@ import sns.flickr.internal.OAuth1Signer.Param;
  * The result is {@code apiKey}, {@code .apiSecret}, {@code .token}, {@code .tokenSecret} (the private property names
  * of the Metatype password fields) and the account's user name as {@code account}, for display.
  */
-@Component(service = DestinationLogin.class, property = Publisher.NAME + "=" + FlickrInstances.NAME)
+@Component(service = DestinationLogin.class, property = Publisher.NAME + "=" + FlickrFactory.NAME)
 public final class FlickrLogin implements DestinationLogin {
 
     static final String OAUTH_URL = "https://www.flickr.com/services/oauth/";
@@ -68,7 +68,7 @@ public final class FlickrLogin implements DestinationLogin {
 
     @Override
     public String configurationPid() {
-        return FlickrInstances.PID;
+        return FlickrFactory.PID;
     }
 
     @Override

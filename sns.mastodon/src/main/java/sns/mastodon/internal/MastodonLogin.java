@@ -31,7 +31,7 @@ import sns.core.api.login.PendingLogin;
  * {@code POST /oauth/token}. The token is checked with {@code GET /api/v1/apps/verify_credentials} before it is
  * stored as {@code .token}.
  */
-@Component(property = Publisher.NAME + "=" + MastodonInstances.NAME)
+@Component(property = Publisher.NAME + "=" + MastodonFactory.NAME)
 public final class MastodonLogin implements DestinationLogin {
 
     static final String SCOPES = "write:statuses write:media";
@@ -46,7 +46,7 @@ public final class MastodonLogin implements DestinationLogin {
 
     @Override
     public String configurationPid() {
-        return MastodonInstances.PID;
+        return MastodonFactory.PID;
     }
 
     @Override
@@ -108,7 +108,7 @@ public final class MastodonLogin implements DestinationLogin {
 
     private static URI server(String address) throws LoginException {
         try {
-            return MastodonOptions.baseUrl(address == null ? "" : address);
+            return MastodonSettings.baseUrl(address == null ? "" : address);
         } catch (IllegalArgumentException e) {
             throw new LoginException("The server address must look like https://mastodon.social ("
                     + e.getMessage().replace("mastodon: ", "") + ")");

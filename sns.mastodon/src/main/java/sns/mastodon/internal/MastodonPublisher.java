@@ -40,7 +40,7 @@ public final class MastodonPublisher implements Publisher {
     static final String MEDIA_V2 = "/api/v2/media";
     static final String MEDIA_V1 = "/api/v1/media";
 
-    private final MastodonOptions options;
+    private final MastodonSettings options;
     /** Where media go: v2 (asynchronous) until the server says it has none. */
     private volatile String mediaPath = MEDIA_V2;
     private final HttpCalls http;
@@ -48,17 +48,17 @@ public final class MastodonPublisher implements Publisher {
 
     static final int DEFAULT_LIMIT = 500;
 
-    MastodonPublisher(MastodonOptions options, Clock clock) {
+    MastodonPublisher(MastodonSettings options, Clock clock) {
         this.options = options;
         this.http = new HttpCalls("mastodon", clock);
     }
 
-    /** The factory of {@link sns.core.api.PublisherInstances}: throws for an unusable instance. */
+    /** For the {@link sns.core.api.PublisherFactory}: throws for an unusable instance. */
     static MastodonPublisher create(DestinationSettings settings) {
-        return new MastodonPublisher(MastodonOptions.of(settings), Clock.systemUTC());
+        return new MastodonPublisher(MastodonSettings.of(settings), Clock.systemUTC());
     }
 
-    MastodonOptions options() {
+    MastodonSettings options() {
         return options;
     }
 

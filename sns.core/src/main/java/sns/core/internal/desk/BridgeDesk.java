@@ -28,7 +28,7 @@ import sns.core.api.camera.Verdict;
 import sns.core.api.camera.Verdict.Kind;
 import sns.core.internal.crypto.LegacyCredentialCipher;
 import sns.core.internal.crypto.MalformedCredentialException;
-import sns.core.internal.destination.SafeFileName;
+import sns.core.internal.io.SafeFileName;
 import sns.core.internal.route.Route;
 import sns.core.internal.route.Router;
 import sns.core.internal.session.CameraSession;
@@ -186,11 +186,6 @@ final class BridgeDesk implements CameraDesk {
                 upload.stagedFile(), upload.size());
         PostDraft draft = new PostDraft(route, Origin.SOCIAL, session.site(), session.user(), List.of(), "",
                 typed.text(), typed.altTexts(), session.album(), clock.instant());
-        if (route.action().equals("drop")) {
-            deleteQuietly(upload.stagedFile());
-            LOG.info("{} from {} dropped (route drop)", name, session.user());
-            return Verdict.ok();
-        }
         try {
             if (needsAltTexts(route)) {
                 return held(session, draft, medium);
@@ -264,10 +259,6 @@ final class BridgeDesk implements CameraDesk {
         }
         for (Map.Entry<Route, List<String>> e : byRoute.entrySet()) {
             Route route = e.getKey();
-            if (route.action().equals("drop")) {
-                LOG.info("E-mail from {} to {} dropped (route drop)", address.get(), e.getValue());
-                continue;
-            }
             // plain e-mail goes out once to all its recipients; other destinations act once per recipient
             List<List<String>> groups = route.equals(Route.EMAIL) ? List.of(e.getValue())
                     : e.getValue().stream().map(List::of).toList();

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 import jakarta.servlet.Servlet;
@@ -19,7 +20,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import sns.core.api.Publisher;
+import sns.core.api.config.InstanceSettingsStore;
 import sns.core.api.login.DestinationLogin;
 import sns.core.api.login.LoginException;
 import sns.core.api.login.LoginField;
@@ -55,13 +56,16 @@ public final class DestinationLoginPage extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(DestinationLoginPage.class);
 
     private final transient Map<String, DestinationLogin> logins = new ConcurrentSkipListMap<>();
-    private final transient InstanceConfigurations configurations;
+    /** Instance names as routes write them ({@code mastodon.pub}). */
+    static final Pattern INSTANCE_NAME = Pattern.compile("[a-z0-9_-]{1,32}");
+
+    private final transient InstanceSettingsStore configurations;
     private final transient PendingLogins pending = new PendingLogins(Clock.systemUTC());
     private final String formToken;
 
     @Activate
-    public DestinationLoginPage(@Reference ConfigurationAdmin configurationAdmin) {
-        this.configurations = new InstanceConfigurations(configurationAdmin);
+    public DestinationLoginPage(@Reference InstanceSettingsStore configurations) {
+        this.configurations = configurations;
         byte[] bytes = new byte[16];
         new SecureRandom().nextBytes(bytes);
         this.formToken = HexFormat.of().formatHex(bytes);
@@ -109,12 +113,12 @@ public final class DestinationLoginPage extends HttpServlet {
             return;
         }
         String instance = Optional.ofNullable(request.getParameter("instance")).orElse("").strip();
-        if (!instance.isEmpty() && !InstanceConfigurations.INSTANCE_NAME.matcher(instance).matches()) {
+        if (!instance.isEmpty() && !INSTANCE_NAME.matcher(instance).matches()) {
             write(response, HttpServletResponse.SC_BAD_REQUEST, overview("An instance name is 1 to 32 lower-case"
                     + " letters, digits, '-' or '_' (it becomes part of the route, e.g. " + destination + ".pub)."));
             return;
         }
-        Map<String, String> stored = configurations.values(login.configurationPid(), instance);
+        Map<String, String> stored = configurations.settings(login.configurationPid(), instance);
         Map<String, String> values = new HashMap<>(stored);
         for (LoginField field : login.fields()) {
             String typed = Optional.ofNullable(request.getParameter(field.key())).orElse("").strip();
@@ -185,7 +189,7 @@ public final class DestinationLoginPage extends HttpServlet {
             String pid = e.getValue().configurationPid();
             Map<String, Map<String, String>> instances = new LinkedHashMap<>();
             for (String instance : configurations.instances(pid)) {
-                instances.put(instance, configurations.values(pid, instance));
+                instances.put(instance, configurations.settings(pid, instance));
             }
             destinations.add(new LoginPageHtml.Destination(e.getKey(), pid, e.getValue().fields(), instances));
         }
