@@ -25,7 +25,7 @@ import sns.core.api.login.PendingLogin;
  * app password (for a new session should the refresh token ever be refused) are stored as the instance's
  * configuration; the password and tokens are secrets ({@code .}-keys), never shown or logged.
  */
-@Component(property = Publisher.NAME + "=" + BlueskyInstances.NAME)
+@Component(property = Publisher.NAME + "=" + BlueskyFactory.NAME)
 public final class BlueskyLogin implements DestinationLogin {
 
     static final URI APP_PASSWORDS = URI.create("https://bsky.app/settings/app-passwords");
@@ -35,7 +35,7 @@ public final class BlueskyLogin implements DestinationLogin {
 
     @Override
     public String configurationPid() {
-        return BlueskyInstances.PID;
+        return BlueskyFactory.PID;
     }
 
     @Override
@@ -62,7 +62,7 @@ public final class BlueskyLogin implements DestinationLogin {
                     + " account's own password here.");
         }
         // made per login, not at bundle start: a login happens once per account (see the README's memory figures)
-        Xrpc xrpc = new Xrpc(server, new HttpCalls(BlueskyInstances.NAME, Clock.systemUTC()), TIMEOUT);
+        Xrpc xrpc = new Xrpc(server, new HttpCalls(BlueskyFactory.NAME, Clock.systemUTC()), TIMEOUT);
         Xrpc.Answer answer;
         try {
             answer = xrpc.procedure("com.atproto.server.createSession",
@@ -88,7 +88,7 @@ public final class BlueskyLogin implements DestinationLogin {
 
     private static URI server(String address) throws LoginException {
         try {
-            return BlueskyOptions.url(address == null || address.isBlank() ? BlueskyOptions.DEFAULT_SERVER : address);
+            return BlueskySettings.url(address == null || address.isBlank() ? BlueskySettings.DEFAULT_SERVER : address);
         } catch (IllegalArgumentException e) {
             throw new LoginException("The server address must look like https://bsky.social ("
                     + e.getMessage().replace("bluesky: ", "") + ")");

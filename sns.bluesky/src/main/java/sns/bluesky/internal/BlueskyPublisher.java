@@ -38,7 +38,7 @@ final class BlueskyPublisher implements Publisher {
 
     static final String POST = "app.bsky.feed.post";
 
-    private final BlueskyOptions options;
+    private final BlueskySettings options;
     private final Xrpc xrpc;
     private final SessionKeeper sessions;
     private final Path scratch;
@@ -46,10 +46,10 @@ final class BlueskyPublisher implements Publisher {
     private final PostText text;
     private final HttpCalls http;
 
-    BlueskyPublisher(BlueskyOptions options, Path folder, String instance, Clock clock) {
+    BlueskyPublisher(BlueskySettings options, Path folder, String instance, Clock clock) {
         this.options = options;
         this.clock = clock;
-        this.http = new HttpCalls(BlueskyInstances.NAME, clock);
+        this.http = new HttpCalls(BlueskyFactory.NAME, clock);
         this.xrpc = new Xrpc(options.server(), http, options.timeout());
         String name = instance.isEmpty() ? "default" : instance;
         this.sessions = new SessionKeeper(xrpc, options, folder.resolve(name + ".session"), clock);

@@ -1,55 +1,67 @@
 package sns.bluesky.internal;
 
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.AttributeType;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.osgi.util.converter.Converters;
+
+import sns.core.api.DestinationSettings;
 
 /**
- * The form of configurations {@code sns.bluesky} and {@code sns.bluesky~<name>} in the Web Console (Metatype). The
- * keys are read through {@link BlueskyOptions#of}: named instances inherit unset keys from the default one.
+ * One {@code bluesky} instance's settings ({@code sns.bluesky} or {@code sns.bluesky~<name>}, merged). An instance
+ * with neither a session from the console's login ({@code .refreshJwt}) nor a handle and app password throws, so it
+ * is never registered and its jobs wait.
  */
-@ObjectClassDefinition(id = BlueskyInstances.PID, pid = BlueskyInstances.PID, factoryPid = BlueskyInstances.PID,
-        name = "SNS Bridge Bluesky destination",
-        description = "Where route 'bluesky' (or 'bluesky.<name>') posts the camera's photos. Link the account on"
-                + " the Destination login page.")
-@interface BlueskySettings {
+record BlueskySettings(URI server, String handle, String appPassword, String did, String accessJwt, String refreshJwt,
+        List<String> languages, String postscript, int imagesPerPost, long maxImageBytes, URI videoService,
+        String videoServiceDid, Duration timeout) {
 
-    @AttributeDefinition(name = "Server (PDS)", description = "The account's PDS, https://bsky.social for most.")
-    String pdsUrl() default BlueskyOptions.DEFAULT_SERVER;
+    /** Also where the login goes when the owner leaves the server empty. */
+    static final String DEFAULT_SERVER = "https://bsky.social";
+    /** {@code app.bsky.embed.images}: at most 4 images per post. */
+    static final int MAX_IMAGES = 4;
 
-    @AttributeDefinition(name = "Handle", description = "The account's handle, e.g. alice.bsky.social.",
-            required = false)
-    String handle();
+    BlueskySettings {
+        if (refreshJwt.isEmpty() && (handle.isEmpty() || appPassword.isEmpty())) {
+            throw new IllegalArgumentException("bluesky: no account linked (log in on the Destination login page)");
+        }
+        if (imagesPerPost < 1 || imagesPerPost > MAX_IMAGES) {
+            throw new IllegalArgumentException("bluesky: imagesPerPost must be 1 to " + MAX_IMAGES);
+        }
+        if (languages.size() > 3) {
+            throw new IllegalArgumentException("bluesky: at most 3 languages per post");
+        }
+        if (maxImageBytes < 50_000) {
+            throw new IllegalArgumentException("bluesky: maxImageBytes below 50000 cannot hold a photo");
+        }
+    }
 
-    /** Private property {@code .appPassword}: never a service property, never shown. */
-    @AttributeDefinition(name = "App password", type = AttributeType.PASSWORD, required = false,
-            description = "An app password (Settings > Privacy and security > App passwords), never the account's"
-                    + " own password. Used only when the stored session can no longer be refreshed.")
-    String _appPassword();
+    /** The merged settings as {@link BlueskyConfiguration}, whose defaults fill the keys no configuration sets. */
+    static BlueskySettings of(DestinationSettings s) {
+        BlueskyConfiguration c = Converters.standardConverter().convert(s.values()).to(BlueskyConfiguration.class);
+        return new BlueskySettings(url(c.pdsUrl()), c.handle().strip(), s.secret("appPassword"), c.did().strip(),
+                s.secret("accessJwt"), s.secret("refreshJwt"), s.list("language"), c.postscript(), c.imagesPerPost(),
+                c.maxImageBytes(), url(c.videoService()), c.videoServiceDid().strip(),
+                Duration.ofSeconds(c.timeoutSeconds()));
+    }
 
-    @AttributeDefinition(name = "Account DID", required = false, description = "Written by the login.")
-    String did();
-
-    @AttributeDefinition(name = "Access token", type = AttributeType.PASSWORD, required = false,
-            description = "Written by the login.")
-    String _accessJwt();
-
-    @AttributeDefinition(name = "Refresh token", type = AttributeType.PASSWORD, required = false,
-            description = "Written by the login.")
-    String _refreshJwt();
-
-    @AttributeDefinition(name = "Languages", required = false,
-            description = "Up to 3 language codes of the posts (langs), e.g. en, de; empty: none stated.")
-    String[] language();
-
-    @AttributeDefinition(name = "Postscript", required = false,
-            description = "Appended to every post after an empty line (hashtags in it become tags).")
-    String postscript() default "";
-
-    @AttributeDefinition(name = "Images per post", description = "1 to 4; more images become a thread of replies.")
-    int imagesPerPost() default BlueskyOptions.MAX_IMAGES;
-
-    @AttributeDefinition(name = "Largest image (bytes)",
-            description = "Larger photos are re-encoded (at most 2000 px) until they fit; 1000000 on most servers.")
-    long maxImageBytes() default BlueskyOptions.DEFAULT_MAX_IMAGE_BYTES;
+    /** An http(s) URL without trailing slashes; throws with a message for the owner otherwise. */
+    static URI url(String value) {
+        String v = value.trim();
+        while (v.endsWith("/")) {
+            v = v.substring(0, v.length() - 1);
+        }
+        URI uri;
+        try {
+            uri = URI.create(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bluesky: not a URL: " + v);
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())
+                || uri.getHost() == null) {
+            throw new IllegalArgumentException("bluesky: must be an http(s) URL: " + v);
+        }
+        return uri;
+    }
 }

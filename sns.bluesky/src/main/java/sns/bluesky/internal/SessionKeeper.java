@@ -38,13 +38,13 @@ final class SessionKeeper {
     static final Duration EARLY = Duration.ofSeconds(60);
 
     private final Xrpc xrpc;
-    private final BlueskyOptions options;
+    private final BlueskySettings options;
     private final Path file;
     private final Clock clock;
     private final String origin;
     private Session session;
 
-    SessionKeeper(Xrpc xrpc, BlueskyOptions options, Path file, Clock clock) {
+    SessionKeeper(Xrpc xrpc, BlueskySettings options, Path file, Clock clock) {
         this.xrpc = xrpc;
         this.options = options;
         this.file = file;

@@ -63,7 +63,7 @@ class BlueskyPublisherTest {
     }
 
     private BlueskyPublisher publisher(Map<String, Object> values) {
-        return new BlueskyPublisher(BlueskyOptions.of(new DestinationSettings("", values)), dir.resolve("data"), "",
+        return new BlueskyPublisher(BlueskySettings.of(new DestinationSettings("", values)), dir.resolve("data"), "",
                 Clock.systemUTC());
     }
 
@@ -286,9 +286,9 @@ class BlueskyPublisherTest {
     @Test
     void anInstanceWithoutAccountIsNotUsable() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BlueskyOptions.of(new DestinationSettings("", Map.of("handle", "a.bsky.social"))));
+                () -> BlueskySettings.of(new DestinationSettings("", Map.of("handle", "a.bsky.social"))));
         assertTrue(e.getMessage().contains("Destination login"));
-        assertThrows(IllegalArgumentException.class, () -> BlueskyOptions.of(new DestinationSettings("",
+        assertThrows(IllegalArgumentException.class, () -> BlueskySettings.of(new DestinationSettings("",
                 Map.of(".refreshJwt", "x", "imagesPerPost", 5))));
     }
 }

@@ -19,9 +19,9 @@ import sns.core.api.PublisherFactory;
  * sessions are kept in {@code data/bluesky/}.
  */
 @Component(configurationPolicy = ConfigurationPolicy.IGNORE, property = {
-    Publisher.NAME + "=" + BlueskyInstances.NAME, PublisherFactory.CONFIGURATION + "=" + BlueskyInstances.PID,
+    Publisher.NAME + "=" + BlueskyFactory.NAME, PublisherFactory.CONFIGURATION + "=" + BlueskyFactory.PID,
     Publisher.ALT_TEXTS + "=" + Publisher.ALT_TEXTS_REQUIRED})
-public final class BlueskyInstances implements PublisherFactory {
+public final class BlueskyFactory implements PublisherFactory {
 
     static final String PID = "sns.bluesky";
     static final String NAME = "bluesky";
@@ -29,13 +29,13 @@ public final class BlueskyInstances implements PublisherFactory {
     private final BridgeHome home;
 
     @Activate
-    public BlueskyInstances(@Reference BridgeHome home) {
+    public BlueskyFactory(@Reference BridgeHome home) {
         this.home = home;
     }
 
     @Override
     public Publisher create(DestinationSettings settings) throws Exception {
-        return new BlueskyPublisher(BlueskyOptions.of(settings), home.dataFolder(NAME), settings.instance(),
+        return new BlueskyPublisher(BlueskySettings.of(settings), home.dataFolder(NAME), settings.instance(),
                 Clock.systemUTC());
     }
 }
