@@ -145,6 +145,8 @@ class BlueskyThroughStubTest {
         Path home = home(true);
         pds.holdNextPost(where);
         try (BridgeProcess bridge = start(home)) {
+            // the camera endpoints answer before sns.bluesky declares sns.altTexts=required: wait for it
+            assertTrue(bridge.awaitLog("Destination bluesky ready", Duration.ofSeconds(30)), bridge.log());
             sendTwoPhotos(bridge, "Harbour #nx300~boats~a lighthouse");
             assertTrue(pds.awaitHeld(Duration.ofSeconds(60)), "the post never came:\n" + bridge.log());
             assertEquals(2, pds.calls("com.atproto.repo.uploadBlob"), "both photos were uploaded before the post");

@@ -51,6 +51,8 @@ class PixelfedThroughStubTest {
         BridgeProcess bridge = BridgeProcess.start(BridgeProcess.exportedJar(), home, List.of(), Map.of(),
                 List.of("--home", home.toString()));
         bridge.awaitCameraEndpoints(Duration.ofSeconds(60));
+        // the camera endpoints answer before sns.mastodon declares sns.altTexts=required: wait for it
+        assertTrue(bridge.awaitLog("Destination mastodon ready", Duration.ofSeconds(30)), bridge.log());
         return bridge;
     }
 
