@@ -60,7 +60,21 @@ public final class MastodonLogin implements DestinationLogin {
         URI base = server(values.getOrDefault("baseUrl", ""));
         Form registration = new Form().add("client_name", APPLICATION).add("redirect_uris", OUT_OF_BAND)
                 .add("scopes", SCOPES);
-        JsonNode app = post(base, "/api/v1/apps", registration, "registering SNS Bridge");
+        JsonNode app;
+        try {
+            app = post(base, "/api/v1/apps", registration, "registering SNS Bridge");
+        } catch (LoginException e) {
+            if (e.getCause() != null) {
+                throw e; // unreachable: the message says so
+            }
+            // Pixelfed lets applications register only when its admin allows OAuth apps; otherwise the route
+            // answers 403/404 or a web page
+            throw new LoginException(base.getHost() + " does not let SNS Bridge register as an application ("
+                    + e.getMessage().replace(base.getHost() + " ", "") + "). Its administrator may have turned"
+                    + " OAuth applications off (on Pixelfed: \"Enable OAuth\" in the admin settings, or"
+                    + " OAUTH_ENABLED). Alternatively, create an access token with the scopes " + SCOPES
+                    + " in the server's settings and type it into the destination's configuration form.");
+        }
         String clientId = app.path("client_id").asText("");
         String clientSecret = app.path("client_secret").asText("");
         if (clientId.isEmpty() || clientSecret.isEmpty()) {
@@ -130,6 +144,12 @@ public final class MastodonLogin implements DestinationLogin {
             throw new LoginException("Interrupted while " + what, e);
         }
         int status = response.statusCode();
+        if (MastodonPublisher.isPage(response)) {
+            // Pixelfed answers an API call it will not serve with its login page: 302 to /login, or the page
+            throw new LoginException(base.getHost() + " answered " + what + " with a web page (HTTP " + status
+                    + response.headers().firstValue("Location").map(l -> " to " + l.replaceAll("[?#].*", ""))
+                    .orElse("") + ") instead of the API");
+        }
         if (status < 200 || status >= 300) {
             throw new LoginException(base.getHost() + " refused " + what + " (HTTP " + status
                     + oauthError(response.body()) + ")");

@@ -97,12 +97,15 @@ final class LoginPageHtml {
         html.append("<ol><li>Open <a id=\"authorize\" target=\"_blank\" rel=\"noopener noreferrer\" href=\"")
                 .append(escape(authorizationUrl)).append("\">the authorization page</a> (<code>")
                 .append(escape(authorizationUrl)).append("</code>), log in there and allow SNS Bridge.</li>\n");
-        html.append("<li>Copy the code it shows, paste it here and press Finish.</li></ol>\n");
+        html.append("<li>Copy the code it shows (or the app password it makes), paste it here and press Finish."
+                + "</li></ol>\n");
         html.append("<form method=\"post\" action=\"\">\n");
         hidden(html, "token", token);
         hidden(html, "action", "finish");
         hidden(html, "login", id);
-        html.append("<label>Code <input name=\"code\" required autocomplete=\"off\" size=\"50\"></label>\n");
+        // the code is a credential (an OAuth code, an app password): typed like a password, never shown on screen
+        html.append("<label>Code <input type=\"password\" name=\"code\" required autocomplete=\"off\" size=\"50\">"
+                + "</label>\n");
         html.append("<button type=\"submit\">Finish</button></form>\n");
         html.append("<p><a href=\"\">Cancel</a></p></div>\n");
         return html.toString();
