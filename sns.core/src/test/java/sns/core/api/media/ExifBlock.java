@@ -5,13 +5,27 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
-/** A JPEG head with an EXIF block carrying Model (IFD0) and DateTimeOriginal (EXIF sub-IFD), as a Samsung NX writes. */
-final class ExifBlock {
+/**
+ * A JPEG head with an EXIF block carrying Model (IFD0) and DateTimeOriginal (EXIF sub-IFD), as a Samsung NX writes
+ * (in sns.core's test jar: the destination tests that file photos by date use it too).
+ */
+public final class ExifBlock {
 
     private ExifBlock() {
     }
 
-    static byte[] jpeg(String model, String dateTimeOriginal, boolean littleEndian) {
+    /** A photo of about {@code size} bytes: the EXIF head, then random bytes from {@code seed}, then EOI. */
+    public static byte[] photo(String model, String dateTimeOriginal, int size, long seed) {
+        byte[] head = jpeg(model, dateTimeOriginal, false);
+        byte[] data = new byte[Math.max(size, head.length + 2)];
+        new java.util.Random(seed).nextBytes(data);
+        System.arraycopy(head, 0, data, 0, head.length - 2);
+        data[data.length - 2] = (byte) 0xFF;
+        data[data.length - 1] = (byte) 0xD9;
+        return data;
+    }
+
+    public static byte[] jpeg(String model, String dateTimeOriginal, boolean littleEndian) {
         byte[] modelBytes = (model + "\0").getBytes(StandardCharsets.US_ASCII);
         byte[] date = (dateTimeOriginal + "\0").getBytes(StandardCharsets.US_ASCII);
         int ifd0 = 8;
