@@ -32,6 +32,20 @@ public interface Publisher {
     String ANY_INSTANCE = "*";
 
     /**
+     * Service property (of a publisher or of its {@link PublisherFactory}): what the destination needs of the
+     * camera's alt texts. {@value #ALT_TEXTS_REQUIRED} makes the bridge apply every alt-text rule: a social photo
+     * announced without an alt text left is refused (HTTP 400) before its upload, social photos are held until
+     * the last alt text typed ({@code text~alt1~alt2}) has its photo and then become ONE post, and an e-mail
+     * whose alt texts do not match its photos is refused. Absent: posts are handed over as they come.
+     *
+     * @since 1.3
+     */
+    String ALT_TEXTS = "sns.altTexts";
+
+    /** The {@value #ALT_TEXTS} value of a destination that needs one alt text per photo. @since 1.3 */
+    String ALT_TEXTS_REQUIRED = "required";
+
+    /**
      * Publishes one post. Blocking; the bridge calls it outside any camera request.
      *
      * @param post the post with its media already on disk; the files stay readable until this call returns

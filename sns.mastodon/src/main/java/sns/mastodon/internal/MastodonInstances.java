@@ -11,9 +11,12 @@ import sns.core.api.PublisherFactory;
  * The {@code mastodon} destination's instances: {@code mastodon} from configuration {@code sns.mastodon},
  * {@code mastodon.<name>} from each {@code sns.mastodon~<name>}, registered by the bridge from this factory. An
  * instance without base URL or token is not registered (the factory throws); its jobs wait in the outbox.
+ * {@code sns.altTexts=required}: a Mastodon post needs an alt text per photo, so the bridge batches the camera's
+ * photos by the alt texts typed and refuses a photo without one.
  */
 @Component(configurationPolicy = ConfigurationPolicy.IGNORE, property = {
-    Publisher.NAME + "=" + MastodonInstances.NAME, PublisherFactory.CONFIGURATION + "=" + MastodonInstances.PID})
+    Publisher.NAME + "=" + MastodonInstances.NAME, PublisherFactory.CONFIGURATION + "=" + MastodonInstances.PID,
+    Publisher.ALT_TEXTS + "=" + Publisher.ALT_TEXTS_REQUIRED})
 public final class MastodonInstances implements PublisherFactory {
 
     static final String PID = "sns.mastodon";

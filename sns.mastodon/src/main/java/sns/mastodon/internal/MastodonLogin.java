@@ -2,7 +2,6 @@ package sns.mastodon.internal;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -17,6 +16,7 @@ import org.osgi.service.component.annotations.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import sns.core.api.helper.http.HttpCalls;
 import sns.core.api.Publisher;
 import sns.core.api.login.DestinationLogin;
 import sns.core.api.login.LoginException;
@@ -120,7 +120,9 @@ public final class MastodonLogin implements DestinationLogin {
     private HttpResponse<String> send(HttpRequest request, URI base, String what) throws LoginException {
         HttpResponse<String> response;
         try {
-            response = client().send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // a client per login step: a login happens once per account, so no client (and no selector thread)
+            // is kept for it on a stick that counts every megabyte
+            response = HttpCalls.newClient().send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new LoginException("Cannot reach " + base.getHost() + " while " + what + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -149,13 +151,5 @@ public final class MastodonLogin implements DestinationLogin {
             // an HTML error page: the status says enough
         }
         return "";
-    }
-
-    /**
-     * A client for one login step. A login happens once per account, so no client (and no selector thread) is
-     * kept for it on a stick that counts every megabyte.
-     */
-    private static HttpClient client() {
-        return HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 }

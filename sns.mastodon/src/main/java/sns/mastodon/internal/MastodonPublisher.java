@@ -2,7 +2,6 @@ package sns.mastodon.internal;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -23,8 +22,8 @@ import sns.core.api.Post;
 import sns.core.api.PublishException;
 import sns.core.api.Publisher;
 import sns.core.api.Receipt;
-import sns.core.api.http.MultipartForm;
-import sns.core.api.http.RetryAfter;
+import sns.core.api.helper.http.HttpCalls;
+import sns.core.api.helper.http.MultipartForm;
 
 /**
  * Posts to a server with the Mastodon API (Mastodon, Pixelfed, ...): each medium through {@code POST /api/v2/media}
@@ -44,17 +43,14 @@ public final class MastodonPublisher implements Publisher {
     private final MastodonOptions options;
     /** Where media go: v2 (asynchronous) until the server says it has none. */
     private volatile String mediaPath = MEDIA_V2;
-    private final HttpClient http;
-    private final Clock clock;
+    private final HttpCalls http;
     private volatile Integer limit;
 
     static final int DEFAULT_LIMIT = 500;
 
     MastodonPublisher(MastodonOptions options, Clock clock) {
         this.options = options;
-        this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new HttpCalls("mastodon", clock);
     }
 
     /** The factory of {@link sns.core.api.PublisherInstances}: throws for an unusable instance. */
@@ -110,7 +106,7 @@ public final class MastodonPublisher implements Publisher {
         if (known == null) {
             known = DEFAULT_LIMIT;
             try {
-                HttpResponse<String> response = http.send(request("/api/v2/instance").GET().build(),
+                HttpResponse<String> response = http.client().send(request("/api/v2/instance").GET().build(),
                         BodyHandlers.ofString(StandardCharsets.UTF_8));
                 if (response.statusCode() == 200) {
                     int max = JSON.readTree(response.body()).path("configuration").path("statuses")
@@ -212,7 +208,8 @@ public final class MastodonPublisher implements Publisher {
         HttpRequest request = request("/api/v1/apps/verify_credentials").timeout(Duration.ofSeconds(10)).GET()
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.client().send(request,
+                    BodyHandlers.ofString(StandardCharsets.UTF_8));
             int code = response.statusCode();
             if (code == 200) {
                 return Health.ok(host + " accepts the token");
@@ -243,32 +240,12 @@ public final class MastodonPublisher implements Publisher {
 
     /** Sends; a network failure is retryable, any answer is returned as it is. */
     private HttpResponse<String> exchange(HttpRequest request, String what) throws PublishException {
-        try {
-            return http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw PublishException.retryable("mastodon: network error while " + what + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw PublishException.retryable("mastodon: interrupted while " + what, e);
-        }
+        return http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8), what);
     }
 
-    /** Maps a non-2xx answer to the outbox's terms: 429 waits, 5xx and 408 retry, the rest is permanent. */
+    /** Maps a non-2xx answer to the outbox's terms ({@link HttpCalls}), with the server's own error text. */
     private HttpResponse<String> checked(HttpResponse<String> response, String what) throws PublishException {
-        int code = response.statusCode();
-        if (code >= 200 && code < 300) {
-            return response;
-        }
-        String message = "mastodon: HTTP " + code + " while " + what + serverError(response.body());
-        if (code == 429) {
-            Duration wait = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock)
-                    .orElse(null);
-            throw new PublishException(message, true, wait, null);
-        }
-        if (code >= 500 || code == 408) {
-            throw PublishException.retryable(message, null);
-        }
-        throw PublishException.permanent(message, null);
+        return http.checked(response, what, serverError(response.body()));
     }
 
     /** The server's {@code error} field as {@code ": message"}, or nothing. */

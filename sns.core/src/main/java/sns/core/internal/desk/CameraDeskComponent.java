@@ -52,7 +52,7 @@ public final class CameraDeskComponent implements CameraDesk, CameraActivity {
 
     @Activate
     public CameraDeskComponent(@Reference BridgeHome home, @Reference JobSink jobs, @Reference CameraLog cameras,
-            BridgeSettings settings) throws IOException {
+            @Reference AltTextDestinations altTexts, BridgeSettings settings) throws IOException {
         StoreFolders folders = StoreFolders.of(settings, home);
         Files.createDirectories(folders.base());
         Path staging = home.dataFolder(BridgeHomeActivator.INCOMING);
@@ -64,7 +64,7 @@ public final class CameraDeskComponent implements CameraDesk, CameraActivity {
                 folders::folderOf, folders.base(), jobs, staging,
                 new AltTextBatches(home.dataFolder(BridgeHomeActivator.BATCHES), jobs, Clock.systemUTC(),
                         Duration.ofMinutes(settings.batchWaitMinutes())),
-                Clock.systemUTC(), cameras);
+                altTexts::required, Clock.systemUTC(), cameras);
         desk.sendAbandonedBatches();
         this.batchSweep = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sns-photo-batches");

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,8 @@ class BridgeDeskTest {
     final CameraLog cameras = new CameraLog();
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     static final Duration BATCH_WAIT = Duration.ofMinutes(15);
+    /** The destinations that declare sns.altTexts=required in this test; store and drop do not. */
+    static final Set<String> ALT_TEXTS_REQUIRED = Set.of("mastodon");
 
     @BeforeEach
     void setUp() throws IOException {
@@ -89,7 +92,8 @@ class BridgeDeskTest {
         return new BridgeDesk(new SenderWhitelist(List.of("Camera@samsungcamera.com")), router,
                 new SessionStore(dir.resolve("sessions"), sessionIdle, clock),
                 user -> "folder-of-" + user.hashCode(), store, sink, staging,
-                new AltTextBatches(dir.resolve("batches"), sink, clock, BATCH_WAIT), clock, cameras);
+                new AltTextBatches(dir.resolve("batches"), sink, clock, BATCH_WAIT), ALT_TEXTS_REQUIRED::contains,
+                clock, cameras);
     }
 
     private String login() {

@@ -1,4 +1,4 @@
-package sns.core.api.http;
+package sns.core.api.helper.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package sns.core.api.http;
+package sns.core.api.helper.http;
 
 import java.io.FileNotFoundException;
 import java.net.http.HttpRequest.BodyPublisher;
