@@ -2,26 +2,24 @@ package sns.immich.internal;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import sns.core.api.PublishException;
-import sns.core.api.http.MultipartForm;
-import sns.core.api.http.RetryAfter;
+import sns.core.api.helper.http.MultipartForm;
+import sns.core.api.helper.http.HttpCalls;
 
 /**
  * JSON calls to Immich's API with the instance's {@code x-api-key}. Answers outside 2xx become a
- * {@link PublishException}: 401 (key revoked), 403 (a permission missing), 400, 413 are permanent; 429, 408 and
- * 5xx are retried. No message contains the key.
+ * {@link PublishException} the {@link HttpCalls} way (401 key revoked, 403 a permission missing, 400, 413:
+ * permanent; 429, 408, 5xx: retried), with Immich's own {@code message} appended. No message contains the key.
  */
 final class ImmichClient {
 
@@ -35,14 +33,11 @@ final class ImmichClient {
     }
 
     private final ImmichOptions options;
-    private final HttpClient http;
-    private final Clock clock;
+    private final HttpCalls calls;
 
     ImmichClient(ImmichOptions options, Clock clock) {
         this.options = options;
-        this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.calls = new HttpCalls("immich", clock);
     }
 
     private HttpRequest.Builder request(String path) {
@@ -78,36 +73,13 @@ final class ImmichClient {
     }
 
     private Answer send(HttpRequest.Builder request, String what) throws PublishException {
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw PublishException.retryable("immich: network error while " + what + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw PublishException.retryable("immich: interrupted while " + what, e);
-        }
-        int code = response.statusCode();
+        HttpResponse<String> response = calls.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8),
+                what);
+        calls.checked(response, what, message(response.body()));
         String where = " while " + what;
-        if (code / 100 != 2) {
-            String message = message(response.body());
-            throw switch (code) {
-                case 401 -> PublishException.permanent("immich: the server refused the API key (HTTP 401)" + where,
-                        null);
-                case 403 -> PublishException.permanent("immich: the API key lacks a permission (HTTP 403)" + where
-                        + message, null);
-                case 429 -> new PublishException("immich: too many requests (HTTP 429)" + where, true,
-                        RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock)
-                                .orElse(null), null);
-                default -> code >= 500 || code == 408
-                        ? PublishException.retryable("immich: HTTP " + code + where, null)
-                        : PublishException.permanent("immich: the server answered HTTP " + code + where + message,
-                                null);
-            };
-        }
         try {
             String body = response.body();
-            return new Answer(code, body == null || body.isBlank() ? Json.MAPPER.nullNode()
+            return new Answer(response.statusCode(), body == null || body.isBlank() ? Json.MAPPER.nullNode()
                     : Json.MAPPER.readTree(body));
         } catch (IOException e) {
             throw PublishException.retryable("immich: unreadable answer" + where, e);

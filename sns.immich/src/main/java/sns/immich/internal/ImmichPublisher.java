@@ -16,9 +16,9 @@ import sns.core.api.Post;
 import sns.core.api.PublishException;
 import sns.core.api.Publisher;
 import sns.core.api.Receipt;
-import sns.core.api.http.MultipartForm;
-import sns.core.api.media.Checksums;
-import sns.core.api.media.PhotoFacts;
+import sns.core.api.helper.http.MultipartForm;
+import sns.core.api.helper.media.Checksums;
+import sns.core.api.helper.media.PhotoFacts;
 
 /**
  * Uploads each photo or video of a post to Immich ({@code POST /api/assets}) and, when configured, adds them to an

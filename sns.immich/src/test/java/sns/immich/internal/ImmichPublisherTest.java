@@ -27,7 +27,7 @@ import sns.core.api.Origin;
 import sns.core.api.Post;
 import sns.core.api.PublishException;
 import sns.core.api.Receipt;
-import sns.core.api.media.ExifBlock;
+import sns.core.api.helper.media.ExifBlock;
 import sns.immich.stub.ImmichStub;
 
 class ImmichPublisherTest {
@@ -103,12 +103,12 @@ class ImmichPublisherTest {
     void theStubRefusesWhatEachVersionRefuses() throws Exception {
         // the stub's strictness, so the version tests above can fail: a 3.0 payload to 2.x and a 2.x one to 3.0
         Media a = photo("A.JPG", 3);
-        String sha1 = sns.core.api.media.Checksums.sha1Hex(a.file());
+        String sha1 = sns.core.api.helper.media.Checksums.sha1Hex(a.file());
         for (String version : List.of("2.1.0", "3.0.0")) {
             try (ImmichStub server = new ImmichStub(version)) {
                 ImmichClient client = new ImmichClient(ImmichOptions.of(new DestinationSettings("", Map.of("url",
                         server.url().toString(), ".apiKey", ImmichStub.API_KEY))), java.time.Clock.systemUTC());
-                sns.core.api.http.MultipartForm form = new sns.core.api.http.MultipartForm();
+                sns.core.api.helper.http.MultipartForm form = new sns.core.api.helper.http.MultipartForm();
                 if (version.startsWith("3")) {
                     form.field("deviceAssetId", "x").field("deviceId", "y");
                 }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import sns.core.api.Publisher;
+import sns.core.api.helper.http.HttpCalls;
 import sns.core.api.login.DestinationLogin;
 import sns.core.api.login.LoginException;
 import sns.core.api.login.LoginField;
@@ -118,8 +119,7 @@ public final class NextcloudLogin implements DestinationLogin {
 
     private static HttpResponse<String> send(HttpRequest.Builder request, String who) throws LoginException {
         // a login happens once per account: no client (and no selector thread) is kept for it
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient client = HttpCalls.newClient();
         try {
             return client.send(request.timeout(Duration.ofSeconds(60)).header("User-Agent", "SNS Bridge")
                     .header("Accept", "application/json").build(), BodyHandlers.ofString(StandardCharsets.UTF_8));

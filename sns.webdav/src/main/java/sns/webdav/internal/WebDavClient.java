@@ -3,7 +3,6 @@ package sns.webdav.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -12,33 +11,29 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 import sns.core.api.PublishException;
-import sns.core.api.http.RetryAfter;
-import sns.core.api.media.Checksums;
+import sns.core.api.helper.http.HttpCalls;
+import sns.core.api.helper.media.Checksums;
 
 /**
  * The WebDAV requests of one instance, each authenticated with HTTP Basic (Nextcloud app passwords work that way).
- * Bodies are streamed from disk. A status the caller does not handle becomes a {@link PublishException}: 401/403
- * (password revoked) and 507 (quota) are permanent, 423 (locked), 429, 408 and 5xx are retried. No message contains
- * the password.
+ * Bodies are streamed from disk. A status the caller does not handle becomes a {@link PublishException} the
+ * {@link HttpCalls} way (401/403 permanent, 429/408/5xx retried), with WebDAV's own two: 507 (quota) is permanent
+ * with a message that says so, 423 (locked by another client) is retried. No message contains the password.
  */
 final class WebDavClient {
 
     private final WebDavOptions options;
-    private final HttpClient http;
+    private final HttpCalls calls;
     private final String authorization;
-    private final Clock clock;
 
     WebDavClient(WebDavOptions options, Clock clock) {
         this.options = options;
-        this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.calls = new HttpCalls("webdav", clock);
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (options.user() + ":" + options.password()).getBytes(StandardCharsets.UTF_8));
     }
@@ -95,20 +90,15 @@ final class WebDavClient {
 
     /** The SHA-1 of a file on the server, read by {@code GET} in small blocks (servers without oc:checksums). */
     String remoteSha1(URI uri, String what) throws PublishException {
-        HttpRequest request = request(uri).GET().build();
-        try {
-            HttpResponse<InputStream> response = http.send(request, BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw failure(response.statusCode(), response, what);
-                }
-                return Checksums.sha1Hex(in);
+        HttpResponse<InputStream> response = calls.send(request(uri).GET().build(), BodyHandlers.ofInputStream(),
+                what);
+        try (InputStream in = response.body()) {
+            if (response.statusCode() != 200) {
+                throw failure(response.statusCode(), response, what);
             }
+            return Checksums.sha1Hex(in);
         } catch (IOException e) {
             throw PublishException.retryable("webdav: network error while " + what + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw PublishException.retryable("webdav: interrupted while " + what, e);
         }
     }
 
@@ -144,34 +134,22 @@ final class WebDavClient {
     /** {@code DELETE} of a leftover upload folder; failures are not the job's problem. */
     void deleteQuietly(URI uri) {
         try {
-            http.send(request(uri).DELETE().build(), BodyHandlers.discarding());
-        } catch (IOException e) {
+            calls.send(request(uri).DELETE().build(), BodyHandlers.discarding(), "removing an upload folder");
+        } catch (PublishException e) {
             // the server cleans stale uploads itself after a day
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
     private HttpResponse<String> send(HttpRequest request, String what) throws PublishException {
         try {
-            return http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw PublishException.retryable("webdav: network error while " + what + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw PublishException.retryable("webdav: interrupted while " + what, e);
+            return calls.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8), what);
+        } catch (java.io.UncheckedIOException e) { // a chunk's file could not be opened
+            throw PublishException.retryable("webdav: cannot read the file while " + what + ": " + e, e);
         }
     }
 
     private HttpResponse<byte[]> sendForBytes(HttpRequest request, String what) throws PublishException {
-        try {
-            return http.send(request, BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw PublishException.retryable("webdav: network error while " + what + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw PublishException.retryable("webdav: interrupted while " + what, e);
-        }
+        return calls.send(request, BodyHandlers.ofByteArray(), what);
     }
 
     /** The status when it is one of {@code expected}; otherwise the failure it means. */
@@ -186,19 +164,12 @@ final class WebDavClient {
     }
 
     private PublishException failure(int code, HttpResponse<?> response, String what) {
-        String where = " while " + what;
         return switch (code) {
-            case 401, 403 -> PublishException.permanent("webdav: the server refused the user or app password (HTTP "
-                    + code + ")" + where + "; link the account again", null);
-            case 507 -> PublishException.permanent("webdav: the account's storage quota is used up (HTTP 507)"
-                    + where + "; free some space or raise the quota, then retry the job", null);
-            case 423 -> PublishException.retryable("webdav: the file or folder is locked (HTTP 423)" + where, null);
-            case 429 -> new PublishException("webdav: too many requests (HTTP 429)" + where, true,
-                    RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock).orElse(null),
+            case 507 -> PublishException.permanent("webdav: the account's storage quota is used up (HTTP 507) while "
+                    + what + "; free some space or raise the quota, then retry the job", null);
+            case 423 -> PublishException.retryable("webdav: the file or folder is locked (HTTP 423) while " + what,
                     null);
-            default -> code >= 500 || code == 408
-                    ? PublishException.retryable("webdav: HTTP " + code + where, null)
-                    : PublishException.permanent("webdav: the server answered HTTP " + code + where, null);
+            default -> calls.failure(response, what, "");
         };
     }
 }

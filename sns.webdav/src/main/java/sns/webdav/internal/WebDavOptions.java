@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import sns.core.api.DestinationSettings;
-import sns.core.api.media.FolderPattern;
+import sns.core.api.helper.media.FolderPattern;
 
 /**
  * Everything a WebDAV publisher needs, read from one instance's settings. A mistyped value gets a clear error; the

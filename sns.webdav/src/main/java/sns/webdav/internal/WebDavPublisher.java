@@ -18,8 +18,8 @@ import sns.core.api.Post;
 import sns.core.api.PublishException;
 import sns.core.api.Publisher;
 import sns.core.api.Receipt;
-import sns.core.api.media.Checksums;
-import sns.core.api.media.PhotoFacts;
+import sns.core.api.helper.media.Checksums;
+import sns.core.api.helper.media.PhotoFacts;
 
 /**
  * Files each photo or video of a post into {@code <davBase>/<folder>/<pattern>/<name>} on a WebDAV server.

@@ -27,7 +27,7 @@ import sns.core.api.Origin;
 import sns.core.api.Post;
 import sns.core.api.PublishException;
 import sns.core.api.Receipt;
-import sns.core.api.media.ExifBlock;
+import sns.core.api.helper.media.ExifBlock;
 import sns.webdav.stub.WebDavStub;
 
 class WebDavPublisherTest {

@@ -1,4 +1,4 @@
-package sns.core.api.media;
+package sns.core.api.helper.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

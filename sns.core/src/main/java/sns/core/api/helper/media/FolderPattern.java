@@ -1,4 +1,4 @@
-package sns.core.api.media;
+package sns.core.api.helper.media;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;

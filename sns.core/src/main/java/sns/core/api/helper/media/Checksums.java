@@ -1,4 +1,4 @@
-package sns.core.api.media;
+package sns.core.api.helper.media;
 
 import java.io.IOException;
 import java.io.InputStream;
