@@ -12,6 +12,7 @@ import sns.core.api.Post;
 import sns.core.api.PublishException;
 import sns.core.api.Publisher;
 import sns.core.api.Receipt;
+import sns.core.api.helper.media.FolderPattern;
 import sns.core.internal.desk.BridgeSettings;
 import sns.core.internal.destination.StoreDestination;
 
@@ -25,7 +26,14 @@ public final class StorePublisher implements Publisher {
     @Activate
     public StorePublisher(@Reference BridgeHome home, BridgeSettings settings) throws IOException {
         StoreFolders folders = StoreFolders.of(settings, home);
-        this.destination = new StoreDestination(new StoreDestination.Settings(folders.base(), folders::folderOf));
+        FolderPattern pattern;
+        try {
+            pattern = FolderPattern.parse(settings.storeFolderPattern());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sns.core storeFolderPattern: " + e.getMessage(), e);
+        }
+        this.destination = new StoreDestination(new StoreDestination.Settings(folders.base(), folders::folderOf,
+                pattern));
     }
 
     @Override
