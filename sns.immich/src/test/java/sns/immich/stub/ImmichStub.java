@@ -77,6 +77,8 @@ public final class ImmichStub implements AutoCloseable {
     public final List<String> refusals = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private volatile java.util.concurrent.CountDownLatch storedSignal;
+    private volatile java.util.concurrent.CountDownLatch releaseGate;
 
     /** @param version the server's version, {@code 2.1.0} or {@code 3.0.0} */
     public ImmichStub(String version) throws IOException {
@@ -101,8 +103,42 @@ public final class ImmichStub implements AutoCloseable {
         return requests.stream().filter(r -> r.method().equals("POST") && r.path().equals("/api/assets")).count();
     }
 
+    /**
+     * The next file stored is kept, but its answer is withheld until {@link #release()}: the bridge can be killed
+     * after the server has the file and before the bridge heard so (the window a retry must not turn into a second
+     * copy). The returned latch opens once the file is stored.
+     */
+    public java.util.concurrent.CountDownLatch holdNextAnswer() {
+        releaseGate = new java.util.concurrent.CountDownLatch(1);
+        storedSignal = new java.util.concurrent.CountDownLatch(1);
+        return storedSignal;
+    }
+
+    /** Sends the withheld answer (to a bridge that may be gone). */
+    public void release() {
+        java.util.concurrent.CountDownLatch gate = releaseGate;
+        if (gate != null) {
+            gate.countDown();
+        }
+    }
+
+    private void holdIfAsked() {
+        java.util.concurrent.CountDownLatch signal = storedSignal;
+        java.util.concurrent.CountDownLatch gate = releaseGate;
+        if (signal != null && gate != null) {
+            storedSignal = null;
+            signal.countDown();
+            try {
+                gate.await(120, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     @Override
     public void close() {
+        release();
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
@@ -245,6 +281,7 @@ public final class ImmichStub implements AutoCloseable {
         Asset asset = new Asset("asset-" + ids.incrementAndGet(), file.fileName(), file.contentType(), fields, sha1,
                 file.data().length);
         assets.add(asset);
+        holdIfAsked();
         reply(x, 201, "{\"id\":\"" + asset.id() + "\",\"status\":\"created\"}");
     }
 

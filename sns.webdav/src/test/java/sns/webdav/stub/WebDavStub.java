@@ -87,6 +87,8 @@ public final class WebDavStub implements AutoCloseable {
     private final AtomicBoolean approved = new AtomicBoolean();
     private final AtomicBoolean polledOnce = new AtomicBoolean();
     private volatile long minChunk = 5L * 1024 * 1024;
+    private volatile java.util.concurrent.CountDownLatch storedSignal;
+    private volatile java.util.concurrent.CountDownLatch releaseGate;
     private volatile String loginToken = "";
 
     /**
@@ -165,8 +167,42 @@ public final class WebDavStub implements AutoCloseable {
         approved.set(true);
     }
 
+    /**
+     * The next file stored is kept, but its answer is withheld until {@link #release()}: the bridge can be killed
+     * after the server has the file and before the bridge heard so (the window a retry must not turn into a second
+     * copy). The returned latch opens once the file is stored.
+     */
+    public java.util.concurrent.CountDownLatch holdNextAnswer() {
+        releaseGate = new java.util.concurrent.CountDownLatch(1);
+        storedSignal = new java.util.concurrent.CountDownLatch(1);
+        return storedSignal;
+    }
+
+    /** Sends the withheld answer (to a bridge that may be gone). */
+    public void release() {
+        java.util.concurrent.CountDownLatch gate = releaseGate;
+        if (gate != null) {
+            gate.countDown();
+        }
+    }
+
+    private void holdIfAsked() {
+        java.util.concurrent.CountDownLatch signal = storedSignal;
+        java.util.concurrent.CountDownLatch gate = releaseGate;
+        if (signal != null && gate != null) {
+            storedSignal = null;
+            signal.countDown();
+            try {
+                gate.await(120, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     @Override
     public void close() {
+        release();
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
@@ -326,6 +362,7 @@ public final class WebDavStub implements AutoCloseable {
         if (nextcloud && !r.header("oc-checksum").isEmpty()) {
             checksums.put(target, r.header("oc-checksum"));
         }
+        holdIfAsked();
         reply(x, created ? 201 : 204, "");
     }
 
@@ -443,6 +480,7 @@ public final class WebDavStub implements AutoCloseable {
         mtime(x, r, file);
         delete(folder);
         uploadDestinations.remove(folder);
+        holdIfAsked();
         reply(x, created ? 201 : 204, "");
     }
 
