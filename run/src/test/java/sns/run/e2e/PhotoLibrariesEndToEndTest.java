@@ -78,6 +78,41 @@ class PhotoLibrariesEndToEndTest {
     }
 
     @Test
+    void linkedFromTheConsoleWithNextcloudLoginFlowV2TheOwnerNeverTypesAPassword() throws Exception {
+        webdav = new WebDavStub(scratch.resolve("dav"), true);
+        try (RestartableBridge bridge = bridge("webdav", "folder=Camera\n")) {
+            BridgeProcess running = bridge.start();
+            Path home = scratch.resolve("home");
+            ConsoleClient console = ConsoleClient.of(running.port(), home);
+            String login = MastodonThroughStubTest.LOGIN;
+            String page = MastodonThroughStubTest.awaitPage(console, login, "Nextcloud address");
+            String token = page.replaceAll("(?s).*name=\"token\" value=\"([0-9a-f]+)\".*", "$1");
+
+            var started = console.post(login, Map.of("token", token, "action", "start", "destination", "webdav",
+                    "instance", "", "url", webdav.url().toString()));
+            assertEquals(200, started.statusCode(), started.body());
+            String flow = started.body().replaceAll("(?s).*id=\"authorize\"[^>]*href=\"([^\"]+)\".*", "$1");
+            assertTrue(flow.startsWith(webdav.url() + "login/v2/flow/"), flow);
+            assertFalse(started.body().contains("name=\"code\""), "no code to paste: the bridge polls");
+            String pending = started.body().replaceAll("(?s).*name=\"login\" value=\"([0-9a-f]+)\".*", "$1");
+
+            var early = console.post(login, Map.of("token", token, "action", "finish", "login", pending));
+            assertEquals(502, early.statusCode(), "not approved yet");
+            assertTrue(early.body().contains("approve"), early.body());
+            webdav.approveLogin();
+            var finished = console.post(login, Map.of("token", token, "action", "finish", "login", pending));
+            assertEquals(200, finished.statusCode(), finished.body());
+            assertTrue(finished.body().contains("id=\"linked\""), finished.body());
+            assertFalse(console.get(login).body().contains(WebDavStub.PASSWORD), "no password on the page");
+
+            assertTrue(running.awaitLog("Destination webdav ready", Duration.ofSeconds(30)), running.log());
+            upload(bridge, "SAM_0046.JPG", ExifBlock.photo("NX300", TAKEN, 50_000, 46));
+            await(() -> tree().containsKey(DAY + "SAM_0046.JPG"), bridge);
+            assertFalse(bridge.allLogs().contains(WebDavStub.PASSWORD), "no password in the log");
+        }
+    }
+
+    @Test
     void aCameraUploadLandsOnceInImmichWithItsExifDateInTheAlbum() throws Exception {
         immich = new ImmichStub("3.0.0");
         try (RestartableBridge bridge = bridge("immich", immichConfig())) {
