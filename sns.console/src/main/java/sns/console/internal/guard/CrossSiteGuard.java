@@ -1,4 +1,4 @@
-package sns.http.internal.console;
+package sns.console.internal.guard;
 
 import java.io.IOException;
 import java.net.URI;

@@ -139,7 +139,7 @@ public final class DestinationLoginPage extends HttpServlet {
         }
         String id = pending.add(destination, instance, started);
         write(response, HttpServletResponse.SC_OK, LoginPageHtml.awaitingCode(destination, instance,
-                started.authorizationUrl().toString(), id, formToken, ""));
+                started.authorizationUrl().toString(), id, formToken, "", login.asksForCode()));
     }
 
     private void finish(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -160,7 +160,7 @@ public final class DestinationLoginPage extends HttpServlet {
             return;
         }
         String code = Optional.ofNullable(request.getParameter("code")).orElse("").strip();
-        if (code.isEmpty()) {
+        if (code.isEmpty() && login.asksForCode()) {
             write(response, HttpServletResponse.SC_BAD_REQUEST, LoginPageHtml.awaitingCode(waiting.destination(),
                     waiting.instance(), waiting.login().authorizationUrl().toString(), id, formToken,
                     "Paste the code the authorization page showed."));
@@ -173,7 +173,7 @@ public final class DestinationLoginPage extends HttpServlet {
             LOG.info("Login to {} not finished: {}", route, e.getMessage());
             write(response, HttpServletResponse.SC_BAD_GATEWAY, LoginPageHtml.awaitingCode(waiting.destination(),
                     waiting.instance(), waiting.login().authorizationUrl().toString(), id, formToken,
-                    e.getMessage()));
+                    e.getMessage(), login.asksForCode()));
             return;
         }
         String pid = configurations.store(login.configurationPid(), waiting.instance(), settings);

@@ -83,13 +83,19 @@ final class LoginPageHtml {
     }
 
     private static String linkState(Map<String, String> values) {
-        boolean linked = values.keySet().stream().anyMatch(k -> k.equals(".token"));
+        boolean linked = values.keySet().stream().anyMatch(k -> k.equals(".token") || k.equals(".password"));
         return linked ? "An access token is stored; logging in again replaces it."
                 : "Not linked yet.";
     }
 
     static String awaitingCode(String destination, String instance, String authorizationUrl, String id, String token,
             String error) {
+        return awaitingCode(destination, instance, authorizationUrl, id, token, error, true);
+    }
+
+    /** The second step; without a code field when the destination polls its server instead (Nextcloud). */
+    static String awaitingCode(String destination, String instance, String authorizationUrl, String id, String token,
+            String error, boolean asksForCode) {
         StringBuilder html = new StringBuilder("<div id=\"sns-login\">\n");
         notice(html, error, true);
         html.append("<h2>").append(escape(title(destination))).append(": <code>")
@@ -97,15 +103,18 @@ final class LoginPageHtml {
         html.append("<ol><li>Open <a id=\"authorize\" target=\"_blank\" rel=\"noopener noreferrer\" href=\"")
                 .append(escape(authorizationUrl)).append("\">the authorization page</a> (<code>")
                 .append(escape(authorizationUrl)).append("</code>), log in there and allow SNS Bridge.</li>\n");
-        html.append("<li>Copy the code it shows (or the app password it makes), paste it here and press Finish."
-                + "</li></ol>\n");
+        html.append(asksForCode ? "<li>Copy the code it shows (or the app password it makes), paste it here and press"
+                + " Finish.</li></ol>\n"
+                : "<li>Once it says the access is granted, press Finish here.</li></ol>\n");
         html.append("<form method=\"post\" action=\"\">\n");
         hidden(html, "token", token);
         hidden(html, "action", "finish");
         hidden(html, "login", id);
-        // the code is a credential (an OAuth code, an app password): typed like a password, never shown on screen
-        html.append("<label>Code <input type=\"password\" name=\"code\" required autocomplete=\"off\" size=\"50\">"
-                + "</label>\n");
+        if (asksForCode) {
+            // the code is a credential (an OAuth code, an app password): typed like a password, never shown on screen
+            html.append("<label>Code <input type=\"password\" name=\"code\" required autocomplete=\"off\" size=\"50\">"
+                    + "</label>\n");
+        }
         html.append("<button type=\"submit\">Finish</button></form>\n");
         html.append("<p><a href=\"\">Cancel</a></p></div>\n");
         return html.toString();

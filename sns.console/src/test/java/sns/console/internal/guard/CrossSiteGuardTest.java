@@ -1,4 +1,4 @@
-package sns.http.internal.console;
+package sns.console.internal.guard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -54,6 +54,17 @@ class LoginPageHtmlTest {
     }
 
     @Test
+    void aPolledLoginAsksForNoCodeOnlyForFinish() {
+        String polled = LoginPageHtml.awaitingCode("webdav", "", "https://cloud.example/login/v2/flow/x", "abc", "tok",
+                "", false);
+        assertFalse(polled.contains("name=\"code\""), polled);
+        assertTrue(polled.contains("press Finish"), polled);
+        assertTrue(polled.contains("name=\"action\" value=\"finish\""), polled);
+        String oauth = LoginPageHtml.awaitingCode("mastodon", "", "https://m.example/a", "abc", "tok", "");
+        assertTrue(oauth.contains("name=\"code\""), oauth);
+    }
+
+    @Test
     void pendingLoginsExpireAndAreBoundedAndNeverShowTheirState() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
         PendingLogins pending = new PendingLogins(clock);

@@ -24,6 +24,12 @@ public @interface BridgeSettings {
             description = "Where the 'store' destination keeps photos (UPLOAD_FOLDER). Empty: data/store.")
     String uploadFolder() default "";
 
+    @AttributeDefinition(name = "Store folder pattern", required = false,
+            description = "Sub-folders of the store per photo, e.g. {yyyy}/{yyyy-MM-dd}: {yyyy} {MM} {dd} {yyyy-MM-dd}"
+                    + " (EXIF date taken, else received), {model}, {sender} (the sender's unguessable folder)."
+                    + " Empty: one folder per sender, as the reference server.")
+    String storeFolderPattern() default "";
+
     @AttributeDefinition(name = "Routes",
             description = "One per entry: 'site or recipient = destination[.instance]', for example "
                     + "'facebook = mastodon' or 'me@example.org = store.family' (the [ACTIONS] table). Social sites "

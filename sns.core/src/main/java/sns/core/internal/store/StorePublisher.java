@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,8 @@ import sns.core.api.Post;
 import sns.core.api.PublishException;
 import sns.core.api.Publisher;
 import sns.core.api.Receipt;
+import sns.core.api.helper.media.FolderPattern;
+import sns.core.api.helper.media.PhotoFacts;
 import sns.core.internal.io.AtomicFile;
 import sns.core.internal.io.SafeFileName;
 import sns.core.internal.settings.BridgeSettings;
@@ -87,12 +90,13 @@ public final class StorePublisher implements Publisher {
      *     retryable when writing fails (the disk may be full only for now)
      */
     public Stored store(Post post) throws PublishException {
-        Path folder = folderFor(post);
+        boolean dated = !settings.pattern().isEmpty();
+        Path folder = dated && post.instance().isEmpty() ? settings.base() : folderFor(post);
         List<Path> files = new ArrayList<>(post.media().size());
         try {
             Files.createDirectories(folder);
             for (Media medium : post.media()) {
-                files.add(copy(medium, folder));
+                files.add(copy(medium, dated ? datedFolder(folder, post, medium) : folder));
             }
         } catch (IOException e) {
             throw PublishException.retryable("could not store job " + post.jobId() + " in " + folder + ": " + e, e);
@@ -118,6 +122,20 @@ public final class StorePublisher implements Publisher {
             }
         }
         return inside(settings.base(), name);
+    }
+
+    /** {@code top/<pattern filled from the photo's EXIF>}, created; every level checked to stay inside. */
+    private Path datedFolder(Path top, Post post, Media medium) throws IOException, PublishException {
+        PhotoFacts facts = medium.isVideo() || !Files.isRegularFile(medium.file()) ? PhotoFacts.NONE
+                : PhotoFacts.of(medium.file());
+        Path folder = top;
+        for (String name : settings.pattern().folders(facts.takenOr(post.receivedAt(), ZoneId.systemDefault()),
+                facts.model().isEmpty() ? post.cameraModel() : facts.model(),
+                settings.folderName().apply(post.sender()))) {
+            folder = inside(folder, name);
+        }
+        Files.createDirectories(folder);
+        return folder;
     }
 
     private static Path copy(Media medium, Path folder) throws IOException, PublishException {
