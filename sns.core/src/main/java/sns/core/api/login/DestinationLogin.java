@@ -41,4 +41,14 @@ public interface DestinationLogin {
      * @throws LoginException with a message for the owner when the code is wrong, expired or refused
      */
     Map<String, Object> finish(PendingLogin pending, String code) throws LoginException;
+
+    /**
+     * Whether the service shows the owner a code to paste back (OAuth out-of-band). A login that polls instead
+     * (Nextcloud Login Flow v2: the owner approves in the tab and the bridge asks the server) answers false: the
+     * page then offers only "Finish", and {@link #finish} gets an empty code.
+     *
+     */
+    default boolean asksForCode() {
+        return true;
+    }
 }

@@ -1,0 +1,46 @@
+package sns.immich.internal;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+
+import sns.core.api.DestinationSettings;
+
+/**
+ * Everything an Immich publisher needs, read from one instance's settings; a mistyped value gets a clear error and
+ * the instance is then not registered (its jobs wait).
+ *
+ * @param server the Immich address, ending in {@code /}
+ * @param apiKey the API key (sent as {@code x-api-key}); never shown
+ * @param album the album every asset is added to; empty for none
+ * @param timeout how long one request may take
+ * @param zone the zone of the camera's clock, for {@code fileCreatedAt}
+ */
+record ImmichOptions(URI server, String apiKey, String album, Duration timeout, ZoneId zone) {
+
+    /** Reads the settings; throws {@link IllegalArgumentException} for an unusable instance. */
+    static ImmichOptions of(DestinationSettings settings) {
+        String url = settings.string("url", "");
+        String key = settings.secret("apiKey");
+        if (url.isEmpty() || key.isEmpty()) {
+            throw new IllegalArgumentException("immich: no server address (url) or API key (.apiKey) configured");
+        }
+        URI server;
+        try {
+            server = URI.create(url.endsWith("/") ? url : url + "/");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("immich: url is not a URL: " + url);
+        }
+        if (!"https".equalsIgnoreCase(server.getScheme()) && !"http".equalsIgnoreCase(server.getScheme())
+                || server.getHost() == null || server.getRawQuery() != null) {
+            throw new IllegalArgumentException("immich: url must be an http(s) address: " + url);
+        }
+        return new ImmichOptions(server, key, settings.string("album", ""),
+                Duration.ofSeconds(Math.max(1, settings.number("timeoutSeconds", 300))), ZoneId.systemDefault());
+    }
+
+    @Override
+    public String toString() {
+        return "ImmichOptions[" + server + ", album '" + album + "']";
+    }
+}
