@@ -159,6 +159,11 @@ public final class FlashBenchmark {
             }
         }
 
+        System.out.printf("%n## monitor waits of 10 ms or more (JFR, settings=profile) under 8 cameras, %d s%n", SECONDS);
+        for (Server server : servers.subList(1, servers.size())) {
+            monitorWaits(server);
+        }
+
         System.out.printf("%n## small requests, 4 clients, one request per connection, %d s each%n", SECONDS / 3);
         smallRequests();
     }
@@ -317,6 +322,66 @@ public final class FlashBenchmark {
             }
             check(System.nanoTime() < deadline, name + " never stored");
             Thread.sleep(5);
+        }
+    }
+
+    // ---- locks --------------------------------------------------------------------------------------------------
+
+    /**
+     * Runs the 8 cameras against a bridge recording with JFR's profile settings (which record every contended monitor
+     * enter of 10 ms or more), then counts those events by monitor class with the JDK's {@code jfr} tool.
+     */
+    private void monitorWaits(Server server) throws Exception {
+        Path recording = scratch.resolve("locks-" + System.nanoTime() + ".jfr");
+        Map<String, String> env = new HashMap<>(shipped.environment());
+        env.putAll(shim.environment(shim.counter("jfr"), 0));
+        List<String> flags = new ArrayList<>(shipped.jvmFlags());
+        flags.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
+        Path folder = Files.createTempDirectory(scratch, "jfr");
+        try (UploadBenchmark.Bridge bridge = UploadBenchmark.Bridge.start(server.jar(), folder, flags, env)) {
+            flows(bridge.port(), 8, WARMUP_SECONDS);
+            flows(bridge.port(), 8, SECONDS);
+        }
+        Map<String, Integer> byClass = new java.util.TreeMap<>();
+        long longest = 0;
+        // monitor enters only: parks include the idle waits of Jetty's and the outbox's thread pools
+        for (String event : List.of("jdk.JavaMonitorEnter")) {
+            Process jfr = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jfr").toString(), "print",
+                    "--events", event, recording.toString()).redirectErrorStream(true).start();
+            String text = new String(jfr.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jfr.waitFor(60, TimeUnit.SECONDS);
+            long duration = 0;
+            for (String line : text.split("\n")) {
+                String t = line.trim();
+                if (t.startsWith("duration = ")) {
+                    duration = durationNanos(t.substring("duration = ".length()));
+                } else if (t.startsWith("monitorClass = ") && duration >= 10_000_000L) {
+                    String cls = t.substring(t.indexOf('=') + 2).replaceAll(" \\(.*", "");
+                    byClass.merge(event.substring(4) + " " + cls, 1, Integer::sum);
+                    longest = Math.max(longest, duration);
+                }
+            }
+        }
+        System.out.printf("%-44s %s, longest %.1f ms%n", server.label(), byClass.isEmpty() ? "none" : byClass,
+                longest / 1e6);
+    }
+
+    /** "12.3 ms", "1.02 s", "850 us" as nanoseconds (0 if not understood). */
+    private static long durationNanos(String text) {
+        String[] parts = text.trim().split("\\s+");
+        try {
+            double value = Double.parseDouble(parts[0].replace(",", ""));
+            String unit = parts.length > 1 ? parts[1] : "s";
+            return (long) (value * switch (unit) {
+                case "ns" -> 1;
+                case "us" -> 1e3;
+                case "ms" -> 1e6;
+                case "s" -> 1e9;
+                case "min" -> 60e9;
+                default -> 0;
+            });
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

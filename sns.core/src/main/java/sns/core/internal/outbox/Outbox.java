@@ -201,8 +201,10 @@ public final class Outbox implements Closeable {
         }
         try (DirectoryStream<Path> content = Files.newDirectoryStream(slot)) {
             if (!content.iterator().hasNext()) {
+                // A kill may have cut a batch before its force: the outbox folder is forced once at the end of the
+                // scan (this returns true) before the slot is used, so its name is durable all the same.
                 slots.add(slot);
-                return false;
+                return true;
             }
         }
         LOG.warn("Outbox: deleting {}, a job whose submission a stop or power cut interrupted; the camera was not "
