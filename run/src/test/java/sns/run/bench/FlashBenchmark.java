@@ -48,6 +48,9 @@ public final class FlashBenchmark {
     private static final int STEP_FLOWS = Integer.getInteger("bench.stepFlows", 10);
     private static final int TIMEOUT_MS = 30_000;
     private static final int HISTORY = Integer.getInteger("bench.history", 10_000);
+    /** Which sections run: flows, steps, history, locks, small (all by default). */
+    private static final List<String> SECTIONS = List.of(System.getProperty("bench.sections",
+            "flows,steps,history,locks,small").split(","));
 
     private final Path scratch;
     private final FsyncShim shim;
@@ -100,7 +103,7 @@ public final class FlashBenchmark {
         System.out.printf("# flash benchmark: %d s windows after %d s warm-up, JVM flags of the .deb, load %s%n",
                 SECONDS, WARMUP_SECONDS, UploadBenchmark.loadAverage());
 
-        for (int[] mode : new int[][] {{8, 0}, {4, FLASH_MS}}) {
+        for (int[] mode : SECTIONS.contains("flows") ? new int[][] {{8, 0}, {4, FLASH_MS}} : new int[0][]) {
             int cameras = mode[0];
             int delay = mode[1];
             System.out.printf("%n## %d cameras, each fsync delayed %d ms (probe, login, announce, PUT 1 MiB)%n",
@@ -125,14 +128,17 @@ public final class FlashBenchmark {
             }
         }
 
-        System.out.printf("%n## fsync calls of one photo, login to stored (one camera, %d flows one at a time)%n",
-                STEP_FLOWS);
-        System.out.printf("%-44s %7s %9s %7s %12s %7s%n", "server", "login", "announce", "PUT", "delivery", "total");
-        for (Server server : servers) {
-            steps(server);
+        if (SECTIONS.contains("steps")) {
+            System.out.printf("%n## fsync calls of one photo, login to stored (one camera, %d flows one at a time)%n",
+                    STEP_FLOWS);
+            System.out.printf("%-44s %7s %9s %7s %12s %7s%n", "server", "login", "announce", "PUT", "delivery",
+                    "total");
+            for (Server server : servers) {
+                steps(server);
+            }
         }
 
-        if (HISTORY > 0) {
+        if (HISTORY > 0 && SECTIONS.contains("history")) {
             System.out.printf("%n## history: 8 cameras on an empty outbox and on one with %,d finished jobs%n",
                     HISTORY);
             System.out.printf("%-44s %9s %9s %12s%n", "server, outbox", "flows/s", "p99", "start");
@@ -159,13 +165,19 @@ public final class FlashBenchmark {
             }
         }
 
-        System.out.printf("%n## monitor waits of 10 ms or more (JFR, settings=profile) under 8 cameras, %d s%n", SECONDS);
-        for (Server server : servers.subList(1, servers.size())) {
-            monitorWaits(server);
+        if (SECTIONS.contains("locks")) {
+            System.out.printf("%n## monitor waits of 10 ms or more (JFR, settings=profile) under 8 cameras, %d s%n",
+                    SECONDS);
+            for (Server server : servers.subList(1, servers.size())) {
+                monitorWaits(server);
+            }
         }
 
-        System.out.printf("%n## small requests, 4 clients, one request per connection, %d s each%n", SECONDS / 3);
-        smallRequests();
+        if (SECTIONS.contains("small")) {
+            System.out.printf("%n## small requests, 4 clients, one request per connection, %d s each%n",
+                    Math.max(3, SECONDS / 3));
+            smallRequests();
+        }
     }
 
     // ---- camera flows -------------------------------------------------------------------------------------------
