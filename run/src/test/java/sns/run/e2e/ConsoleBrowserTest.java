@@ -136,6 +136,120 @@ class ConsoleBrowserTest {
         }
     }
 
+    /**
+     * Issue 16: the owner installs a bundle, edits a configuration and stops a bundle through the Felix pages, each a
+     * same-origin request the console's cross-site guard lets through; a page of another site that the same browser
+     * opens posts a configuration change to the console and is refused.
+     */
+    @Test
+    void ownerInstallsEditsAndStopsThroughTheConsoleButAForeignPageCannot() throws Exception {
+        assertTrue(ConsoleBrowser.installed(), "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        Path home = scratch.resolve("home");
+        ConsoleHome setup = new ConsoleHome(home, "store");
+        Path jar = scratch.resolve("sample.jar");
+        sns.run.osgi.SampleBundle.write(jar, "sns.sample.browser");
+        try (BridgeProcess bridge = setup.start();
+                ConsoleBrowser browser = new ConsoleBrowser(bridge.port(), ConsoleClient.basic(home),
+                        scratch.resolve("profile"), true);
+                ForeignSite evil = new ForeignSite(bridge.port())) {
+            WebDriver driver = browser.driver;
+            ConsoleClient console = ConsoleClient.of(bridge.port(), home);
+
+            // install (and start) a bundle from Bundles > Install/Update
+            browser.open("/system/console/bundles");
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("button.installButton"))).click();
+            WebElement dialog = new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions
+                    .visibilityOfElementLocated(By.id("uploadDialog")));
+            dialog.findElement(By.name("bundlestart")).click();
+            dialog.findElement(By.cssSelector("input[type=file]")).sendKeys(jar.toString());
+            browser.screenshot(screenshots(), "console-bundle-install");
+            driver.findElement(By.xpath("//div[contains(@class,'ui-dialog') and .//div[@id='uploadDialog']]"
+                    + "//div[contains(@class,'ui-dialog-buttonpane')]//button")).click();
+            awaitBundleState(console, "sns.sample.browser", "Active");
+
+            // edit a configuration: the allowed cameras
+            browser.open("/system/console/configMgr/sns.core");
+            WebElement senders = new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions
+                    .visibilityOfElementLocated(By.cssSelector("form [name='senders']")));
+            senders.clear();
+            senders.sendKeys("nx500@example.com");
+            driver.findElement(By.xpath("//div[contains(@class,'ui-dialog-buttonpane')]//button[normalize-space()="
+                    + "'Save']")).click();
+            String printed = ConsolePageTest.awaitPage(console, "/system/console/status-Configurations.txt",
+                    p -> p.contains("senders = [nx500@example.com]"), 15);
+            assertTrue(printed.contains("senders = [nx500@example.com]"), printed);
+
+            // stop that bundle with its row's Stop button
+            browser.open("/system/console/bundles");
+            int id = ConsoleClient.bundleId(console, "sns.sample.browser");
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("tr#entry" + id + " ul.icons li:nth-child(2)"))).click(); // Stop
+            awaitBundleState(console, "sns.sample.browser", "Resolved");
+            browser.screenshot(screenshots(), "console-bundle-stopped");
+
+            // a page of another site, opened in the same browser, submits a configuration change to the console:
+            // the browser sends the owner's credentials along, and the guard refuses it
+            driver.get(evil.page());
+            WebElement refused = new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions
+                    .visibilityOfElementLocated(By.tagName("pre")));
+            assertTrue(refused.getText().startsWith("Refused: "), driver.getPageSource());
+            browser.screenshot(screenshots(), "console-foreign-page-refused");
+            printed = console.get("/system/console/status-Configurations.txt").body();
+            assertTrue(printed.contains("senders = [nx500@example.com]"), printed);
+            assertFalse(printed.contains("evil@example.org"), printed);
+            assertTrue(bridge.log().contains("Web Console: refused POST /system/console/configMgr/sns.core"),
+                    bridge.log());
+        }
+    }
+
+    /** Waits until the console lists the bundle in {@code state}, at most 20 s; fails otherwise. */
+    private static void awaitBundleState(ConsoleClient console, String symbolicName, String state) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String now = ConsoleClient.bundleState(console, symbolicName);
+        while (!now.equals(state) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            now = ConsoleClient.bundleState(console, symbolicName);
+        }
+        assertEquals(state, now, symbolicName);
+    }
+
+    /**
+     * A web site on another host name (localhost instead of 127.0.0.1, so another site to the browser) whose page
+     * posts a configuration change to the console as soon as it loads.
+     */
+    private static final class ForeignSite implements AutoCloseable {
+        private final com.sun.net.httpserver.HttpServer server;
+
+        ForeignSite(int consolePort) throws java.io.IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            byte[] html = ("<!DOCTYPE html><html><body onload=\"document.forms[0].submit()\">"
+                    + "<form method=\"post\" action=\"http://127.0.0.1:" + consolePort
+                    + "/system/console/configMgr/sns.core\">"
+                    + "<input type=\"hidden\" name=\"apply\" value=\"true\">"
+                    + "<input type=\"hidden\" name=\"action\" value=\"ajaxConfigManager\">"
+                    + "<input type=\"hidden\" name=\"propertylist\" value=\"senders\">"
+                    + "<input type=\"hidden\" name=\"senders\" value=\"evil@example.org\">"
+                    + "</form></body></html>").getBytes(StandardCharsets.UTF_8);
+            server.createContext("/", exchange -> {
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, html.length);
+                exchange.getResponseBody().write(html);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String page() {
+            return "http://localhost:" + server.getAddress().getPort() + "/cats.html";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
     @Test
     void basicViewsWorkWithJavaScriptSwitchedOff() throws Exception {
         assertTrue(ConsoleBrowser.installed(), "needs Debian's chromium and chromium-driver (.ci/run installs them)");

@@ -81,9 +81,9 @@ final class ConsoleClient {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A multipart post: text fields, then one file field. */
+    /** A multipart post: text fields, then one file field; extra headers (name, value, ...). */
     HttpResponse<String> upload(String path, Map<String, String> fields, String fileField, String fileName,
-            byte[] file) throws IOException, InterruptedException {
+            byte[] file, String... headers) throws IOException, InterruptedException {
         String boundary = "----snsTest" + System.nanoTime();
         List<byte[]> parts = new ArrayList<>();
         for (Map.Entry<String, String> f : fields.entrySet()) {
@@ -94,8 +94,12 @@ final class ConsoleClient {
                 + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         parts.add(file);
         parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder b = request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The page's form token. */
@@ -125,5 +129,35 @@ final class ConsoleClient {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static int bundleId(ConsoleClient console, String symbolicName) throws Exception {
+        String id = bundleField(console, symbolicName, "id");
+        if (id.isEmpty()) {
+            throw new AssertionError(symbolicName + " is not installed");
+        }
+        return Integer.parseInt(id);
+    }
+
+    static String bundleState(ConsoleClient console, String symbolicName) throws Exception {
+        return bundleField(console, symbolicName, "state");
+    }
+
+    /**
+     * A field of the bundle's entry in {@code bundles.json} ({"id":N,"name":...,"state":...,"symbolicName":...}),
+     * empty if no such bundle is installed.
+     */
+    static String bundleField(ConsoleClient console, String symbolicName, String field) throws Exception {
+        String json = console.get("/system/console/bundles.json").body();
+        Matcher entry = Pattern.compile("\\{[^{}]*\"symbolicName\":\"" + Pattern.quote(symbolicName) + "\"[^{}]*}")
+                .matcher(json);
+        if (!entry.find()) {
+            return "";
+        }
+        Matcher value = Pattern.compile("\"" + field + "\":\"?([^\",]*)").matcher(entry.group());
+        if (!value.find()) {
+            throw new AssertionError("no " + field + " in " + entry.group());
+        }
+        return value.group(1);
     }
 }

@@ -134,6 +134,9 @@ class MastodonThroughStubTest {
     void aSocialUploadBatchBecomesOnePostWhenTheLastAltTextIsUsed() throws Exception {
         try (BridgeProcess bridge = bridge("BASE_URL = \"" + mastodon.baseUrl() + "\"\nTOKEN = \""
                 + MastodonStub.TOKEN + "\"")) {
+            // the camera endpoints answer before the destination bundles have started; a photo announced before
+            // sns.mastodon declares sns.altTexts=required would not be batched
+            assertTrue(bridge.awaitLog("Destination mastodon ready", Duration.ofSeconds(30)), bridge.log());
             FixtureCamera camera = new FixtureCamera();
             String key = camera.login(bridge.port()).orElseThrow(() -> new AssertionError("no session"));
             String text = "Harbour at dusk~boats at the pier~a lighthouse";
@@ -177,6 +180,7 @@ class MastodonThroughStubTest {
         try (BridgeProcess bridge = BridgeProcess.start(BridgeProcess.exportedJar(), home, List.of(), Map.of(),
                 List.of("--home", home.toString()))) {
             bridge.awaitCameraEndpoints(Duration.ofSeconds(60));
+            assertTrue(bridge.awaitLog("Destination mastodon ready", Duration.ofSeconds(30)), bridge.log());
             FixtureCamera camera = new FixtureCamera();
             String key = camera.login(bridge.port()).orElseThrow(() -> new AssertionError("no session"));
             String text = "Harbour at dusk~boats at the pier~a lighthouse~the old crane";

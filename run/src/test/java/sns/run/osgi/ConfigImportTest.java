@@ -31,6 +31,19 @@ class ConfigImportTest {
     @AfterEach
     void delete() throws Exception {
         configurationAdmin.getFactoryConfiguration("sns.mastodon", "importtest", "?").delete();
+        configurationAdmin.getFactoryConfiguration("sns.flickr", "importtest", "?").delete();
+    }
+
+    /** No list of secret names: sns.flickr's Metatype declares apiSecret and tokenSecret PASSWORD, apiKey not. */
+    @Test
+    void secretsAreTheMetatypePasswordAttributes() throws Exception {
+        importToml("[FLICKR.importtest]\nAPI_KEY = \"k-1\"\nAPI_SECRET = \"s-2\"\nTOKEN_SECRET = \"t-3\"\n");
+        var properties = configurationAdmin.getFactoryConfiguration("sns.flickr", "importtest", "?").getProperties();
+        assertEquals("k-1", properties.get("apiKey"));
+        assertEquals(null, properties.get(".apiKey"), "not a secret");
+        assertEquals("s-2", properties.get(".apiSecret"));
+        assertEquals(null, properties.get("apiSecret"), "a secret is stored privately only");
+        assertEquals("t-3", properties.get(".tokenSecret"));
     }
 
     private void importToml(String text) throws Exception {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -26,15 +27,25 @@ public final class SampleBundle {
 
     /** The same destination ({@code sample.hot}) under another bundle name, to install it twice. */
     public static void write(Path jar, String symbolicName) throws IOException {
+        write(jar, symbolicName, SamplePublisherActivator.class, Map.of());
+    }
+
+    /**
+     * A destination bundle whose only class is {@code activator}, compiled against the exported
+     * {@code sns.core.api} and {@code org.osgi.framework} only, with extra manifest {@code headers}.
+     */
+    public static void write(Path jar, String symbolicName, Class<?> activator, Map<String, String> headers)
+            throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue("Bundle-ManifestVersion", "2");
         main.putValue("Bundle-SymbolicName", symbolicName);
         main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Bundle-Activator", SamplePublisherActivator.class.getName());
+        main.putValue("Bundle-Activator", activator.getName());
         main.putValue("Import-Package", "org.osgi.framework, sns.core.api;version=\"[1.0,2)\"");
-        String entry = SamplePublisherActivator.class.getName().replace('.', '/') + ".class";
+        headers.forEach(main::putValue);
+        String entry = activator.getName().replace('.', '/') + ".class";
         Path partial = jar.resolveSibling(jar.getFileName() + ".part");
         try (OutputStream out = Files.newOutputStream(partial); JarOutputStream jos = new JarOutputStream(out, manifest);
                 InputStream in = SampleBundle.class.getClassLoader().getResourceAsStream(entry)) {

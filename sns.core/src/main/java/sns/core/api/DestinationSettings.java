@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The settings of one destination instance, as {@link PublisherInstances} hands them to a destination: the
+ * The settings of one destination instance, as the bridge hands them to a {@link PublisherFactory}: the
  * default instance's configuration with the named instance's own keys laid over it. Values arrive typed from a
  * {@code .config} file or the Web Console, or as strings from a {@code .cfg} file; the getters accept both.
  *

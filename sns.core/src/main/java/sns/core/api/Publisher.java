@@ -32,6 +32,18 @@ public interface Publisher {
     String ANY_INSTANCE = "*";
 
     /**
+     * Service property (of a publisher or of its {@link PublisherFactory}): what the destination needs of the
+     * camera's alt texts. {@value #ALT_TEXTS_REQUIRED} makes the bridge apply every alt-text rule: a social photo
+     * announced without an alt text left is refused (HTTP 400) before its upload, social photos are held until
+     * the last alt text typed ({@code text~alt1~alt2}) has its photo and then become ONE post, and an e-mail
+     * whose alt texts do not match its photos is refused. Absent: posts are handed over as they come.
+     */
+    String ALT_TEXTS = "sns.altTexts";
+
+    /** The {@value #ALT_TEXTS} value of a destination that needs one alt text per photo. */
+    String ALT_TEXTS_REQUIRED = "required";
+
+    /**
      * Publishes one post. Blocking; the bridge calls it outside any camera request.
      *
      * @param post the post with its media already on disk; the files stay readable until this call returns
@@ -48,7 +60,6 @@ public interface Publisher {
      * Destinations that cannot tell keep this default.
      *
      * @return the health; {@link Health.Status#UNKNOWN} by default
-     * @since 1.1
      */
     default Health check() {
         return Health.unknown("this destination has no health check");

@@ -6,11 +6,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 /**
- * The form of configuration {@code sns.email} in the Web Console (Metatype). The keys are read through
- * {@link EmailSettings#of}, not through this interface: named instances ({@code sns.email~<name>}) inherit
- * unset keys from the default, which a component property type cannot express.
+ * The form of configurations {@code sns.email} and {@code sns.email~<name>} in the Web Console (Metatype), and
+ * the type an instance's merged settings are converted to ({@link EmailSettings#of}): every default is stated
+ * here only.
  */
-@ObjectClassDefinition(id = EmailInstances.PID, name = "SNS Bridge e-mail destination",
+@ObjectClassDefinition(id = EmailFactory.PID, pid = EmailFactory.PID, factoryPid = EmailFactory.PID,
+        name = "SNS Bridge e-mail destination",
         description = "Where route 'email' sends the camera's e-mails. No host: .eml files in data/email-pickup.")
 @interface EmailConfiguration {
 
@@ -19,8 +20,8 @@ import org.osgi.service.metatype.annotations.Option;
             required = false)
     String host() default "";
 
-    @AttributeDefinition(name = "SMTP port", description = "Empty: 25, 587 (starttls) or 465 (smtps).", required = false)
-    int port();
+    @AttributeDefinition(name = "SMTP port", description = "0: 25, 587 (starttls) or 465 (smtps).", required = false)
+    int port() default 0;
 
     @AttributeDefinition(name = "Security", description = "How the connection to the mail server is protected:"
             + " STARTTLS (port 587) or SMTPS (port 465) for a provider on the internet, none only for a server on"

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.osgi.util.converter.Converters;
+
 import sns.core.api.DestinationSettings;
 
 /**
@@ -72,14 +74,18 @@ public record EmailSettings(String host, int port, Security security, String use
                 "", false, pickupFolder);
     }
 
-    /** Reads an instance's configuration (keys as in the README's configuration table). */
+    /**
+     * Reads an instance's merged settings as {@link EmailConfiguration}, whose defaults fill the keys no
+     * configuration sets (keys as in the README's configuration table).
+     */
     public static EmailSettings of(DestinationSettings s, Path pickupFolder) {
-        Security security = Security.parse(s.string("security", "none"));
-        return new EmailSettings(s.string("host", ""), (int) s.number("port", security.defaultPort), security,
-                s.string("username", ""), s.secret("password"),
-                Duration.ofSeconds(Math.max(1, s.number("connectTimeoutSeconds", 30))),
-                Duration.ofSeconds(Math.max(1, s.number("readTimeoutSeconds", 60))), s.string("envelopeFrom", ""),
-                s.string("from", ""), s.flag("trustAllCertificates", false), pickupFolder);
+        EmailConfiguration c = Converters.standardConverter().convert(s.values()).to(EmailConfiguration.class);
+        Security security = Security.parse(c.security());
+        return new EmailSettings(c.host().strip(), c.port() > 0 ? c.port() : security.defaultPort, security,
+                c.username().strip(), s.secret("password"),
+                Duration.ofSeconds(Math.max(1, c.connectTimeoutSeconds())),
+                Duration.ofSeconds(Math.max(1, c.readTimeoutSeconds())), c.envelopeFrom().strip(), c.from().strip(),
+                c.trustAllCertificates(), pickupFolder);
     }
 
     /** Whether messages go into the pickup folder rather than to a smarthost. */

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.w3c.dom.Element;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import sns.core.api.PublishException;
 import sns.flickr.internal.OAuth1Signer.Param;
@@ -85,10 +85,8 @@ final class FlickrAlbums {
             for (int page = 1; page <= pages; page++) {
                 FlickrAnswer answer = client.call("flickr.photosets.getList", List.of(new Param("page",
                         Integer.toString(page)), new Param("per_page", Integer.toString(PER_PAGE))), "listing the albums");
-                for (Element set : answer.all("photoset")) {
-                    String setTitle = set.getElementsByTagName("title").getLength() == 0 ? ""
-                            : set.getElementsByTagName("title").item(0).getTextContent().strip();
-                    found.putIfAbsent(setTitle, set.getAttribute("id"));
+                for (JsonNode set : answer.all("photosets", "photoset")) {
+                    found.putIfAbsent(FlickrAnswer.textOf(set.path("title")).strip(), set.path("id").asText(""));
                 }
                 try {
                     pages = Math.min(100, Integer.parseInt(answer.attribute("photosets", "pages")));

@@ -1,80 +1,68 @@
 package sns.flickr.internal;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLInputFactory;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.xml.XmlFactory;
+import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 
 /**
  * A Flickr answer in the REST format: {@code <rsp stat="ok">...</rsp>} or
- * {@code <rsp stat="fail"><err code="96" msg="Invalid signature"/></rsp>}. Parsed with the JDK's parser, DOCTYPEs
- * refused, so an answer cannot make the bridge fetch or expand entities.
+ * {@code <rsp stat="fail"><err code="96" msg="Invalid signature"/></rsp>}, read with Jackson XML into a tree
+ * (attributes and child elements both become fields; repeated elements an array). DTDs are not supported by the
+ * parser, so an answer cannot make the bridge fetch or expand entities.
  */
 final class FlickrAnswer {
 
-    private final Element rsp;
+    private static final XmlMapper XML = new XmlMapper(new XmlFactory(safeInput()));
 
-    private FlickrAnswer(Element rsp) {
+    private final JsonNode rsp;
+
+    private FlickrAnswer(JsonNode rsp) {
         this.rsp = rsp;
+    }
+
+    private static XMLInputFactory safeInput() {
+        XMLInputFactory input = XMLInputFactory.newFactory();
+        input.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        input.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return input;
     }
 
     /**
      * Reads an answer body.
      *
-     * @throws IllegalArgumentException when it is not a Flickr {@code <rsp>} (an HTML error page of a proxy, garbage)
+     * @throws IllegalArgumentException when it is not a Flickr {@code <rsp>} with a {@code stat} (an HTML error
+     *     page of a proxy, garbage)
      */
     static FlickrAnswer parse(String body) {
+        JsonNode root;
         try {
-            DocumentBuilder builder = factory().newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler()); // throws on fatal errors, prints nothing
-            Document doc = builder.parse(new InputSource(new StringReader(body == null ? "" : body)));
-            Element root = doc.getDocumentElement();
-            if (!"rsp".equals(root.getTagName()) || root.getAttribute("stat").isEmpty()) {
-                throw new IllegalArgumentException("not a Flickr answer: <" + root.getTagName() + ">");
-            }
-            return new FlickrAnswer(root);
-        } catch (SAXException | IOException | ParserConfigurationException e) {
+            root = XML.readTree(body == null ? "" : body);
+        } catch (IOException e) {
             throw new IllegalArgumentException("not a Flickr answer: " + e.getMessage(), e);
         }
-    }
-
-    private static DocumentBuilderFactory factory() throws ParserConfigurationException {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        f.setXIncludeAware(false);
-        f.setExpandEntityReferences(false);
-        f.setNamespaceAware(false);
-        return f;
+        if (root == null || !root.isObject() || !root.path("stat").isTextual()) {
+            throw new IllegalArgumentException("not a Flickr answer: no stat");
+        }
+        return new FlickrAnswer(root);
     }
 
     /** Whether {@code stat="ok"}. */
     boolean ok() {
-        return "ok".equals(rsp.getAttribute("stat"));
+        return "ok".equals(rsp.path("stat").asText());
     }
 
     /** The error code of a failed call; -1 when the answer names none. */
     int errorCode() {
-        Element err = first("err");
-        if (err == null) {
-            return -1;
-        }
         try {
-            return Integer.parseInt(err.getAttribute("code").trim());
+            return Integer.parseInt(rsp.path("err").path("code").asText("").trim());
         } catch (NumberFormatException e) {
             return -1;
         }
@@ -82,34 +70,53 @@ final class FlickrAnswer {
 
     /** The error message of a failed call; empty when none. */
     String errorMessage() {
-        Element err = first("err");
-        return err == null ? "" : err.getAttribute("msg").strip();
+        return rsp.path("err").path("msg").asText("").strip();
     }
 
     /** The text of the first element {@code name}, trimmed; empty when absent. */
     String text(String name) {
-        Element e = first(name);
-        return e == null ? "" : e.getTextContent().strip();
+        JsonNode e = first(rsp, name);
+        return e == null ? "" : textOf(e).strip();
     }
 
     /** The attribute of the first element {@code name}; empty when absent. */
     String attribute(String name, String attribute) {
-        Element e = first(name);
-        return e == null ? "" : e.getAttribute(attribute);
+        JsonNode e = first(rsp, name);
+        return e == null ? "" : e.path(attribute).asText("");
     }
 
-    /** Every element {@code name}, in document order. */
-    List<Element> all(String name) {
-        NodeList nodes = rsp.getElementsByTagName(name);
-        List<Element> out = new ArrayList<>(nodes.getLength());
-        for (int i = 0; i < nodes.getLength(); i++) {
-            out.add((Element) nodes.item(i));
+    /** Every element {@code name} directly inside the first element {@code parent}, in document order. */
+    List<JsonNode> all(String parent, String name) {
+        JsonNode p = first(rsp, parent);
+        JsonNode found = p == null ? null : p.get(name);
+        List<JsonNode> out = new ArrayList<>();
+        if (found != null && found.isArray()) {
+            found.forEach(out::add);
+        } else if (found != null) {
+            out.add(found);
         }
         return out;
     }
 
-    private Element first(String name) {
-        NodeList nodes = rsp.getElementsByTagName(name);
-        return nodes.getLength() == 0 ? null : (Element) nodes.item(0);
+    /** An element's text: the node itself, or the {@code ""} field of an element that also has attributes. */
+    static String textOf(JsonNode element) {
+        return element.isValueNode() ? element.asText() : element.path("").asText("");
+    }
+
+    /** Depth first, in document order, as Flickr's answers nest a few levels at most. */
+    private static JsonNode first(JsonNode node, String name) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (field.getKey().equals(name)) {
+                return field.getValue().isArray() ? field.getValue().get(0) : field.getValue();
+            }
+            for (JsonNode child : field.getValue().isArray() ? field.getValue() : List.of(field.getValue())) {
+                JsonNode found = child.isContainerNode() ? first(child, name) : null;
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 }

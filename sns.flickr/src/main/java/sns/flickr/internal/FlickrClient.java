@@ -1,9 +1,7 @@
 package sns.flickr.internal;
 
 import java.io.FileNotFoundException;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -17,8 +15,8 @@ import java.util.Map;
 
 import sns.core.api.Media;
 import sns.core.api.PublishException;
-import sns.core.api.http.MultipartForm;
-import sns.core.api.http.RetryAfter;
+import sns.core.api.helper.http.HttpCalls;
+import sns.core.api.helper.http.MultipartForm;
 import sns.flickr.internal.OAuth1Signer.Param;
 
 /**
@@ -32,19 +30,16 @@ final class FlickrClient {
     /** A call waits this long at most for the rate limiter; a longer wait is handed to the outbox. */
     static final Duration MAX_WAIT = Duration.ofSeconds(5);
 
-    private final FlickrOptions options;
+    private final FlickrSettings options;
     private final OAuth1Signer signer;
     private final RateLimiter limiter;
-    private final HttpClient http;
-    private final Clock clock;
+    private final HttpCalls http;
 
-    FlickrClient(FlickrOptions options, OAuth1Signer signer, RateLimiter limiter, Clock clock) {
+    FlickrClient(FlickrSettings options, OAuth1Signer signer, RateLimiter limiter, Clock clock) {
         this.options = options;
         this.signer = signer;
         this.limiter = limiter;
-        this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new HttpCalls("flickr", clock);
     }
 
     /**
@@ -110,30 +105,16 @@ final class FlickrClient {
 
     private FlickrAnswer send(HttpRequest request, String what) throws PublishException {
         pace(what);
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw PublishException.retryable("flickr: network error while " + what + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw PublishException.retryable("flickr: interrupted while " + what, e);
-        }
-        int code = response.statusCode();
-        if (code == 429) {
-            throw new PublishException("flickr: too many requests (HTTP 429) while " + what, true,
-                    RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock).orElse(null),
-                    null);
-        }
-        if (code >= 500 || code == 408) {
-            throw PublishException.retryable("flickr: HTTP " + code + " while " + what, null);
+        HttpResponse<String> response = http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8), what);
+        if (HttpCalls.isRetryable(response.statusCode())) {
+            throw http.failure(response, what, "");
         }
         FlickrAnswer answer;
         try {
             answer = FlickrAnswer.parse(response.body());
         } catch (IllegalArgumentException e) {
-            if (code != 200) {
-                throw PublishException.permanent("flickr: HTTP " + code + " while " + what, null);
+            if (response.statusCode() != 200) {
+                throw http.failure(response, what, "");
             }
             throw PublishException.retryable("flickr: unexpected answer while " + what + " (" + e.getMessage() + ")",
                     null);

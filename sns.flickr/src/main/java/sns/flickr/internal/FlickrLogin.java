@@ -2,7 +2,6 @@ package sns.flickr.internal;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -15,6 +14,7 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
+import sns.core.api.helper.http.HttpCalls;
 import sns.core.api.Publisher;
 import sns.core.api.login.DestinationLogin;
 import sns.core.api.login.LoginException;
@@ -30,7 +30,7 @@ import sns.flickr.internal.OAuth1Signer.Param;
  * The result is {@code apiKey}, {@code .apiSecret}, {@code .token}, {@code .tokenSecret} (the private property names
  * of the Metatype password fields) and the account's user name as {@code account}, for display.
  */
-@Component(service = DestinationLogin.class, property = Publisher.NAME + "=" + FlickrInstances.NAME)
+@Component(service = DestinationLogin.class, property = Publisher.NAME + "=" + FlickrFactory.NAME)
 public final class FlickrLogin implements DestinationLogin {
 
     static final String OAUTH_URL = "https://www.flickr.com/services/oauth/";
@@ -68,7 +68,7 @@ public final class FlickrLogin implements DestinationLogin {
 
     @Override
     public String configurationPid() {
-        return FlickrInstances.PID;
+        return FlickrFactory.PID;
     }
 
     @Override
@@ -137,7 +137,9 @@ public final class FlickrLogin implements DestinationLogin {
                 .header("Authorization", signer.authorization("GET", uri, List.of(), oauth)).GET().build();
         HttpResponse<String> response;
         try {
-            response = client().send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // a client per login step: a login happens once per account, so no client (and no selector thread)
+            // is kept for it on a stick that counts every megabyte
+            response = HttpCalls.newClient().send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new LoginException("Cannot reach Flickr (" + e.getClass().getSimpleName() + "); try again.", e);
         } catch (InterruptedException e) {
@@ -155,14 +157,5 @@ public final class FlickrLogin implements DestinationLogin {
                     : refused + (problem.isEmpty() ? "" : " (" + problem + ")") + ".");
         }
         return answer;
-    }
-
-    /**
-     * A client for one login step. A login happens once per account, so no client (and no selector thread) is
-     * kept for it on a stick that counts every megabyte.
-     */
-    private static HttpClient client() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.w3c.dom.Element;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import sns.core.api.DestinationSettings;
 import sns.core.api.Health;
@@ -37,7 +37,7 @@ public final class FlickrPublisher implements Publisher {
     static final String PHOTO_PAGE = "https://www.flickr.com/photo.gne?id=";
     private static final int REMEMBERED_JOBS = 200;
 
-    private final FlickrOptions options;
+    private final FlickrSettings options;
     private final FlickrClient client;
     private final FlickrAlbums albums;
     /** Job id to the photo ids uploaded per part (1-based), for jobs not finished yet. */
@@ -51,22 +51,22 @@ public final class FlickrPublisher implements Publisher {
                 }
             });
 
-    FlickrPublisher(FlickrOptions options, FlickrClient client) {
+    FlickrPublisher(FlickrSettings options, FlickrClient client) {
         this.options = options;
         this.client = client;
         this.albums = new FlickrAlbums(client);
     }
 
-    /** The factory of {@link sns.core.api.PublisherInstances}: throws for an unusable instance. */
+    /** For the {@link sns.core.api.PublisherFactory}: throws for an unusable instance. */
     static FlickrPublisher create(DestinationSettings settings) {
-        FlickrOptions options = FlickrOptions.of(settings);
+        FlickrSettings options = FlickrSettings.of(settings);
         OAuth1Signer signer = OAuth1Signer.of(options.apiKey(), options.apiSecret(), options.token(),
                 options.tokenSecret());
         return new FlickrPublisher(options, new FlickrClient(options, signer,
                 new RateLimiter(options.requestsPerHour(), System::nanoTime), Clock.systemUTC()));
     }
 
-    FlickrOptions options() {
+    FlickrSettings options() {
         return options;
     }
 
@@ -130,13 +130,13 @@ public final class FlickrPublisher implements Publisher {
         tags.add(FlickrTags.partTag(index + 1));
         fields.add(new Param("tags", FlickrTags.field(tags)));
         if (!options.privacy().isEmpty()) {
-            String[] flags = FlickrOptions.PRIVACY.get(options.privacy());
+            String[] flags = FlickrSettings.PRIVACY.get(options.privacy());
             fields.add(new Param("is_public", flags[0]));
             fields.add(new Param("is_friend", flags[1]));
             fields.add(new Param("is_family", flags[2]));
         }
         if (!options.safetyLevel().isEmpty()) {
-            fields.add(new Param("safety_level", FlickrOptions.SAFETY.get(options.safetyLevel())));
+            fields.add(new Param("safety_level", FlickrSettings.SAFETY.get(options.safetyLevel())));
         }
         if (!options.hidden().isEmpty()) {
             fields.add(new Param("hidden", options.hidden().equals("true") ? "2" : "1"));
@@ -160,11 +160,12 @@ public final class FlickrPublisher implements Publisher {
         }
         Map<Integer, String> found = new TreeMap<>();
         String prefix = FlickrTags.NAMESPACE + ":part=";
-        for (Element photo : answer.all("photo")) {
-            for (String tag : photo.getAttribute("machine_tags").split("\\s+")) {
+        for (JsonNode photo : answer.all("photos", "photo")) {
+            for (String tag : photo.path("machine_tags").asText("").split("\\s+")) {
                 if (tag.startsWith(prefix)) {
                     try {
-                        found.putIfAbsent(Integer.parseInt(tag.substring(prefix.length())), photo.getAttribute("id"));
+                        found.putIfAbsent(Integer.parseInt(tag.substring(prefix.length())),
+                                photo.path("id").asText(""));
                     } catch (NumberFormatException notOurs) {
                         // a hand-made tag in our namespace: ignore it
                     }

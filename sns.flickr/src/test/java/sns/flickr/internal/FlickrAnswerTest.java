@@ -24,6 +24,25 @@ class FlickrAnswerTest {
     }
 
     @Test
+    void readsNestedElementsAttributesAndRepeatedElements() {
+        FlickrAnswer login = FlickrAnswer.parse("<rsp stat=\"ok\"><user id=\"1@N01\"><username> kim </username>"
+                + "</user></rsp>");
+        assertEquals("kim", login.text("username"));
+        assertEquals("1@N01", login.attribute("user", "id"));
+        FlickrAnswer list = FlickrAnswer.parse("<rsp stat=\"ok\"><photosets page=\"1\" pages=\"3\">"
+                + "<photoset id=\"7\" photos=\"2\"><title>Holidays &amp; more</title><description /></photoset>"
+                + "<photoset id=\"8\"><title>Cats</title></photoset></photosets></rsp>");
+        assertEquals("3", list.attribute("photosets", "pages"));
+        assertEquals(2, list.all("photosets", "photoset").size());
+        assertEquals("Holidays & more", FlickrAnswer.textOf(list.all("photosets", "photoset").get(0).path("title")));
+        assertEquals("8", list.all("photosets", "photoset").get(1).path("id").asText());
+        FlickrAnswer one = FlickrAnswer.parse("<rsp stat=\"ok\"><photosets pages=\"1\"><photoset id=\"9\">"
+                + "<title>Only</title></photoset></photosets></rsp>");
+        assertEquals(1, one.all("photosets", "photoset").size(), "a single element is a list of one");
+        assertEquals(0, one.all("photosets", "nothing").size());
+    }
+
+    @Test
     void refusesDoctypesAndEntitiesAndNonFlickrAnswers() {
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE rsp [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<rsp stat=\"ok\"><photoid>&x;</photoid></rsp>";

@@ -2,7 +2,6 @@ package sns.mastodon.internal;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -17,6 +16,7 @@ import org.osgi.service.component.annotations.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import sns.core.api.helper.http.HttpCalls;
 import sns.core.api.Publisher;
 import sns.core.api.login.DestinationLogin;
 import sns.core.api.login.LoginException;
@@ -31,7 +31,7 @@ import sns.core.api.login.PendingLogin;
  * {@code POST /oauth/token}. The token is checked with {@code GET /api/v1/apps/verify_credentials} before it is
  * stored as {@code .token}.
  */
-@Component(property = Publisher.NAME + "=" + MastodonInstances.NAME)
+@Component(property = Publisher.NAME + "=" + MastodonFactory.NAME)
 public final class MastodonLogin implements DestinationLogin {
 
     static final String SCOPES = "write:statuses write:media";
@@ -46,7 +46,7 @@ public final class MastodonLogin implements DestinationLogin {
 
     @Override
     public String configurationPid() {
-        return MastodonInstances.PID;
+        return MastodonFactory.PID;
     }
 
     @Override
@@ -60,7 +60,21 @@ public final class MastodonLogin implements DestinationLogin {
         URI base = server(values.getOrDefault("baseUrl", ""));
         Form registration = new Form().add("client_name", APPLICATION).add("redirect_uris", OUT_OF_BAND)
                 .add("scopes", SCOPES);
-        JsonNode app = post(base, "/api/v1/apps", registration, "registering SNS Bridge");
+        JsonNode app;
+        try {
+            app = post(base, "/api/v1/apps", registration, "registering SNS Bridge");
+        } catch (LoginException e) {
+            if (e.getCause() != null) {
+                throw e; // unreachable: the message says so
+            }
+            // Pixelfed lets applications register only when its admin allows OAuth apps; otherwise the route
+            // answers 403/404 or a web page
+            throw new LoginException(base.getHost() + " does not let SNS Bridge register as an application ("
+                    + e.getMessage().replace(base.getHost() + " ", "") + "). Its administrator may have turned"
+                    + " OAuth applications off (on Pixelfed: \"Enable OAuth\" in the admin settings, or"
+                    + " OAUTH_ENABLED). Alternatively, create an access token with the scopes " + SCOPES
+                    + " in the server's settings and type it into the destination's configuration form.");
+        }
         String clientId = app.path("client_id").asText("");
         String clientSecret = app.path("client_secret").asText("");
         if (clientId.isEmpty() || clientSecret.isEmpty()) {
@@ -94,7 +108,7 @@ public final class MastodonLogin implements DestinationLogin {
 
     private static URI server(String address) throws LoginException {
         try {
-            return MastodonOptions.baseUrl(address == null ? "" : address);
+            return MastodonSettings.baseUrl(address == null ? "" : address);
         } catch (IllegalArgumentException e) {
             throw new LoginException("The server address must look like https://mastodon.social ("
                     + e.getMessage().replace("mastodon: ", "") + ")");
@@ -120,7 +134,9 @@ public final class MastodonLogin implements DestinationLogin {
     private HttpResponse<String> send(HttpRequest request, URI base, String what) throws LoginException {
         HttpResponse<String> response;
         try {
-            response = client().send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // a client per login step: a login happens once per account, so no client (and no selector thread)
+            // is kept for it on a stick that counts every megabyte
+            response = HttpCalls.newClient().send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new LoginException("Cannot reach " + base.getHost() + " while " + what + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -128,6 +144,12 @@ public final class MastodonLogin implements DestinationLogin {
             throw new LoginException("Interrupted while " + what, e);
         }
         int status = response.statusCode();
+        if (MastodonPublisher.isPage(response)) {
+            // Pixelfed answers an API call it will not serve with its login page: 302 to /login, or the page
+            throw new LoginException(base.getHost() + " answered " + what + " with a web page (HTTP " + status
+                    + response.headers().firstValue("Location").map(l -> " to " + l.replaceAll("[?#].*", ""))
+                    .orElse("") + ") instead of the API");
+        }
         if (status < 200 || status >= 300) {
             throw new LoginException(base.getHost() + " refused " + what + " (HTTP " + status
                     + oauthError(response.body()) + ")");
@@ -149,13 +171,5 @@ public final class MastodonLogin implements DestinationLogin {
             // an HTML error page: the status says enough
         }
         return "";
-    }
-
-    /**
-     * A client for one login step. A login happens once per account, so no client (and no selector thread) is
-     * kept for it on a stick that counts every megabyte.
-     */
-    private static HttpClient client() {
-        return HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 }

@@ -2,7 +2,6 @@ package sns.mastodon.internal;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -23,8 +22,8 @@ import sns.core.api.Post;
 import sns.core.api.PublishException;
 import sns.core.api.Publisher;
 import sns.core.api.Receipt;
-import sns.core.api.http.MultipartForm;
-import sns.core.api.http.RetryAfter;
+import sns.core.api.helper.http.HttpCalls;
+import sns.core.api.helper.http.MultipartForm;
 
 /**
  * Posts to a server with the Mastodon API (Mastodon, Pixelfed, ...): each medium through {@code POST /api/v2/media}
@@ -41,28 +40,25 @@ public final class MastodonPublisher implements Publisher {
     static final String MEDIA_V2 = "/api/v2/media";
     static final String MEDIA_V1 = "/api/v1/media";
 
-    private final MastodonOptions options;
+    private final MastodonSettings options;
     /** Where media go: v2 (asynchronous) until the server says it has none. */
     private volatile String mediaPath = MEDIA_V2;
-    private final HttpClient http;
-    private final Clock clock;
-    private volatile Integer limit;
+    private final HttpCalls http;
+    private volatile ServerLimits limits;
 
     static final int DEFAULT_LIMIT = 500;
 
-    MastodonPublisher(MastodonOptions options, Clock clock) {
+    MastodonPublisher(MastodonSettings options, Clock clock) {
         this.options = options;
-        this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new HttpCalls("mastodon", clock);
     }
 
-    /** The factory of {@link sns.core.api.PublisherInstances}: throws for an unusable instance. */
+    /** For the {@link sns.core.api.PublisherFactory}: throws for an unusable instance. */
     static MastodonPublisher create(DestinationSettings settings) {
-        return new MastodonPublisher(MastodonOptions.of(settings), Clock.systemUTC());
+        return new MastodonPublisher(MastodonSettings.of(settings), Clock.systemUTC());
     }
 
-    MastodonOptions options() {
+    MastodonSettings options() {
         return options;
     }
 
@@ -77,7 +73,8 @@ public final class MastodonPublisher implements Publisher {
         if (text.isEmpty() && ids.isEmpty()) {
             throw PublishException.permanent("mastodon: nothing to post (no text and no media)", null);
         }
-        int per = options.mediaPerPost();
+        int serverMax = limits().maxMedia();
+        int per = serverMax > 0 ? Math.min(serverMax, options.mediaPerPost()) : options.mediaPerPost();
         String firstUrl = null;
         String replyTo = null;
         int parts = Math.max(1, (ids.size() + per - 1) / per);
@@ -101,37 +98,62 @@ public final class MastodonPublisher implements Publisher {
         return new StatusText(options.postscript()).fit(post, limit);
     }
 
-    /**
-     * The server's status length limit ({@code configuration.statuses.max_characters} of
-     * {@code GET /api/v2/instance}), asked once; Mastodon's default of 500 when the server does not say.
-     */
+    /** The server's status length limit; Mastodon's default of 500 when the server does not say. */
     int characterLimit() {
-        Integer known = limit;
+        int max = limits().maxCharacters();
+        return max > 0 ? max : DEFAULT_LIMIT;
+    }
+
+    /**
+     * The server's limits ({@link ServerLimits}): {@code GET /api/v2/instance}, or {@code /api/v1/instance} where
+     * that says nothing (Pixelfed), asked once; asked again next time when the server cannot be reached.
+     */
+    ServerLimits limits() {
+        ServerLimits known = limits;
         if (known == null) {
-            known = DEFAULT_LIMIT;
             try {
-                HttpResponse<String> response = http.send(request("/api/v2/instance").GET().build(),
-                        BodyHandlers.ofString(StandardCharsets.UTF_8));
-                if (response.statusCode() == 200) {
-                    int max = JSON.readTree(response.body()).path("configuration").path("statuses")
-                            .path("max_characters").asInt(0);
-                    known = max > 0 ? max : DEFAULT_LIMIT;
+                known = ServerLimits.UNKNOWN;
+                for (String path : List.of("/api/v2/instance", "/api/v1/instance")) {
+                    HttpResponse<String> response = http.client().send(request(path).GET().build(),
+                            BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    if (response.statusCode() == 200 && !isPage(response)) {
+                        known = ServerLimits.of(JSON.readTree(response.body()));
+                        if (known.saysSomething()) {
+                            break;
+                        }
+                    }
                 }
-                limit = known;
+                limits = known;
             } catch (IOException e) {
-                return DEFAULT_LIMIT; // asked again next time
+                return ServerLimits.UNKNOWN;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return DEFAULT_LIMIT;
+                return ServerLimits.UNKNOWN;
             }
         }
         return known;
     }
 
+    /** Refuses, before uploading, a file the server said it does not take (Pixelfed would answer with a redirect). */
+    private void checkTaken(Media medium, String type) throws PublishException {
+        ServerLimits server = limits();
+        String host = options.baseUrl().getHost();
+        if (!server.takes(type)) {
+            throw PublishException.permanent("mastodon: " + host + " does not take " + type + " files like "
+                    + medium.name() + " (it takes " + String.join(", ", server.supportedTypes()) + ")", null);
+        }
+        long max = server.sizeLimit(type);
+        if (max > 0 && medium.size() > max) {
+            throw PublishException.permanent("mastodon: " + medium.name() + " (" + medium.size() + " bytes) is over "
+                    + host + "'s limit of " + max + " bytes for " + (type.startsWith("video/") ? "videos" : "photos"),
+                    null);
+        }
+    }
 
     private String upload(Media medium, String description) throws PublishException {
         String type = "image/pjpeg".equalsIgnoreCase(medium.contentType()) ? "image/jpeg" : medium.contentType();
         String what = "uploading " + medium.name();
+        checkTaken(medium, type);
         String path = mediaPath;
         HttpResponse<String> response = exchange(mediaRequest(path, medium, type, description), what);
         if (response.statusCode() == 404 && path.equals(MEDIA_V2)) {
@@ -212,8 +234,13 @@ public final class MastodonPublisher implements Publisher {
         HttpRequest request = request("/api/v1/apps/verify_credentials").timeout(Duration.ofSeconds(10)).GET()
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.client().send(request,
+                    BodyHandlers.ofString(StandardCharsets.UTF_8));
             int code = response.statusCode();
+            if (isPage(response)) {
+                return Health.failed(host + " answers with " + pageName(response) + " instead of the API: it does"
+                        + " not accept the token - log in again on the Destination login page");
+            }
             if (code == 200) {
                 return Health.ok(host + " accepts the token");
             }
@@ -243,32 +270,48 @@ public final class MastodonPublisher implements Publisher {
 
     /** Sends; a network failure is retryable, any answer is returned as it is. */
     private HttpResponse<String> exchange(HttpRequest request, String what) throws PublishException {
-        try {
-            return http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw PublishException.retryable("mastodon: network error while " + what + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw PublishException.retryable("mastodon: interrupted while " + what, e);
-        }
+        return http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8), what);
     }
 
-    /** Maps a non-2xx answer to the outbox's terms: 429 waits, 5xx and 408 retry, the rest is permanent. */
+    /**
+     * Maps a non-2xx answer to the outbox's terms ({@link HttpCalls}), with the server's own error text. A redirect
+     * or an HTML page instead of JSON is the server's login page: Pixelfed answers an API call without a valid token
+     * (or with a file type it does not take) so, with a 302 to {@code /login} or the page itself with status 200.
+     * That is an authentication failure, never a success and never worth a retry.
+     */
     private HttpResponse<String> checked(HttpResponse<String> response, String what) throws PublishException {
+        if (isPage(response)) {
+            throw PublishException.permanent("mastodon: " + options.baseUrl().getHost() + " answered " + what
+                    + " with " + pageName(response) + " instead of the API: it does not accept the token - log in"
+                    + " again on the Destination login page", null);
+        }
+        return http.checked(response, what, serverError(response.body()));
+    }
+
+    /**
+     * Whether an answer is a redirect, or a success that is an HTML page rather than the API's JSON (an error page
+     * with a 4xx/5xx status is the status's business: a proxy's 502 page is still worth a retry).
+     */
+    static boolean isPage(HttpResponse<String> response) {
         int code = response.statusCode();
-        if (code >= 200 && code < 300) {
-            return response;
+        if (code >= 300 && code < 400) {
+            return true;
         }
-        String message = "mastodon: HTTP " + code + " while " + what + serverError(response.body());
-        if (code == 429) {
-            Duration wait = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock)
-                    .orElse(null);
-            throw new PublishException(message, true, wait, null);
+        if (code < 200 || code >= 300) {
+            return false;
         }
-        if (code >= 500 || code == 408) {
-            throw PublishException.retryable(message, null);
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        String body = response.body() == null ? "" : response.body().stripLeading();
+        return type.startsWith("text/html") || body.startsWith("<");
+    }
+
+    private static String pageName(HttpResponse<String> response) {
+        int code = response.statusCode();
+        if (code >= 300 && code < 400) {
+            return "a redirect (HTTP " + code + ") to " + response.headers().firstValue("Location")
+                    .map(l -> l.replaceAll("[?#].*", "")).orElse("another page");
         }
-        throw PublishException.permanent(message, null);
+        return "an HTML page (HTTP " + code + ")";
     }
 
     /** The server's {@code error} field as {@code ": message"}, or nothing. */

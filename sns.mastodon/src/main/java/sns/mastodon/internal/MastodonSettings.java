@@ -1,42 +1,67 @@
 package sns.mastodon.internal;
 
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.AttributeType;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.osgi.service.metatype.annotations.Option;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.osgi.util.converter.Converters;
+
+import sns.core.api.DestinationSettings;
 
 /**
- * The form of configurations {@code sns.mastodon} and {@code sns.mastodon~<name>} in the Web Console (Metatype).
- * The keys are read through {@link MastodonPublisher.Options#of}, not through this interface: named instances
- * inherit unset keys from the default, which a component property type cannot express.
+ * Everything a Mastodon publisher needs, read from one instance's settings ({@code sns.mastodon} or
+ * {@code sns.mastodon~<name>}); an unusable instance (no server, no token, unknown visibility) throws, so it is never
+ * registered and its jobs wait.
  */
-@ObjectClassDefinition(id = MastodonInstances.PID, pid = MastodonInstances.PID,
-        factoryPid = MastodonInstances.PID,
-        name = "SNS Bridge Mastodon destination",
-        description = "Where route 'mastodon' (or 'mastodon.<name>' for a named instance) posts the camera's photos.")
-@interface MastodonSettings {
+record MastodonSettings(URI baseUrl, String token, String visibility, String language, String postscript,
+        int mediaPerPost, Duration pollInterval, int pollAttempts, Duration timeout) {
 
-    @AttributeDefinition(name = "Server URL", description = "The instance's base URL, e.g. https://mastodon.social.")
-    String baseUrl();
+    private static final List<String> VISIBILITIES = List.of("public", "unlisted", "private", "direct");
 
-    /** Stored as the private property {@code .token}: it never becomes a service property. */
-    @AttributeDefinition(name = "Access token", type = AttributeType.PASSWORD,
-            description = "An access token with scopes write:statuses write:media.")
-    String _token();
+    MastodonSettings {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("mastodon: no access token configured");
+        }
+        if (!VISIBILITIES.contains(visibility)) {
+            throw new IllegalArgumentException("mastodon: visibility must be one of " + VISIBILITIES);
+        }
+        if (mediaPerPost < 1) {
+            throw new IllegalArgumentException("mastodon: mediaPerPost must be at least 1");
+        }
+    }
 
-    @AttributeDefinition(name = "Visibility", options = {@Option(value = "public", label = "Public"),
-            @Option(value = "unlisted", label = "Unlisted"), @Option(value = "private", label = "Followers only"),
-            @Option(value = "direct", label = "Direct")})
-    String visibility() default "unlisted";
+    /**
+     * Reads the merged settings as {@link MastodonConfiguration}, whose defaults fill the keys no configuration
+     * sets; throws when the instance is not usable (no base URL or token).
+     */
+    static MastodonSettings of(DestinationSettings settings) {
+        MastodonConfiguration c = Converters.standardConverter().convert(settings.values())
+                .to(MastodonConfiguration.class);
+        return new MastodonSettings(baseUrl(c.baseUrl()), settings.secret("token"),
+                c.visibility().strip().toLowerCase(Locale.ROOT), c.language().strip(), c.postscript(),
+                c.mediaPerPost(), Duration.ofMillis(c.pollIntervalMillis()), c.pollAttempts(),
+                Duration.ofSeconds(c.timeoutSeconds()));
+    }
 
-    @AttributeDefinition(name = "Postscript", description = "Appended to every post after an empty line.",
-            required = false)
-    String postscript() default "";
-
-    @AttributeDefinition(name = "Language", description = "ISO 639 code of the posts; empty lets the server decide.",
-            required = false)
-    String language() default "";
-
-    @AttributeDefinition(name = "Media per post", description = "More images become a thread of replies.")
-    int mediaPerPost() default 4;
+    static URI baseUrl(String value) {
+        String v = value.trim();
+        while (v.endsWith("/")) {
+            v = v.substring(0, v.length() - 1);
+        }
+        if (v.isEmpty()) {
+            throw new IllegalArgumentException("mastodon: no baseUrl configured");
+        }
+        URI uri;
+        try {
+            uri = URI.create(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("mastodon: baseUrl is not a URL: " + v);
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())
+                || uri.getHost() == null) {
+            throw new IllegalArgumentException("mastodon: baseUrl must be an http(s) URL: " + v);
+        }
+        return uri;
+    }
 }

@@ -89,7 +89,7 @@ class MastodonLoginTest {
                 notMastodon.getMessage());
         stub.fail("/api/v1/apps", 200, "<html>a captive portal</html>", Map.of());
         assertTrue(assertThrows(LoginException.class, () -> login.start(Map.of("baseUrl", stub.baseUrl())))
-                .getMessage().contains("other than JSON"));
+                .getMessage().contains("with a web page (HTTP 200) instead of the API"));
         int port = stub.port();
         stub.close();
         LoginException down = assertThrows(LoginException.class,

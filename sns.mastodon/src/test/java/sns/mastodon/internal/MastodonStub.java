@@ -25,6 +25,21 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class MastodonStub implements AutoCloseable {
 
+    /**
+     * Which server the stub plays. {@code PIXELFED} answers as Pixelfed does where it differs from Mastodon: no
+     * {@code /api/v2/instance} (its limits are in {@code /api/v1/instance}: caption length, album size, photo size,
+     * file types), an API call without a valid token - and an upload of a type it does not take - is redirected
+     * to {@code /login} (302), {@code verify_credentials} with a bad token gets the login page with 200, a
+     * {@code PUT /api/v1/media/:id} is answered but changes nothing (alt texts must come with the upload), and
+     * {@code /api/v1/apps} is 404 when its admin has OAuth apps turned off.
+     */
+    public enum Flavour { MASTODON, PIXELFED }
+
+    /** Pixelfed's limits as its /api/v1/instance states them (its defaults are 500 / 4 / 15 MB). */
+    public static final int PIXELFED_CAPTION = 150;
+    public static final int PIXELFED_ALBUM = 3;
+    public static final long PIXELFED_PHOTO_BYTES = 50_000;
+
     public static final String TOKEN = "stub-secret-token";
 
     public record Upload(String id, String fileName, String contentType, byte[] data, String description) {}
@@ -52,6 +67,21 @@ public final class MastodonStub implements AutoCloseable {
     /** The app registration and OAuth endpoints; the token it issues is {@link #TOKEN}. */
     public final MastodonOAuthStub oauth = new MastodonOAuthStub(TOKEN);
     private int nextId = 100;
+
+    public volatile Flavour flavour = Flavour.MASTODON;
+    /** Pixelfed: whether its admin allows OAuth apps ({@code /api/v1/apps}). */
+    public volatile boolean oauthAppsAllowed = true;
+    public volatile int mediaPuts;
+
+    /** A stub playing {@code flavour}. */
+    public static MastodonStub of(Flavour flavour) throws IOException {
+        MastodonStub stub = new MastodonStub();
+        stub.flavour = flavour;
+        if (flavour == Flavour.PIXELFED) {
+            stub.maxCharacters = PIXELFED_CAPTION;
+        }
+        return stub;
+    }
 
     public MastodonStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -86,11 +116,48 @@ public final class MastodonStub implements AutoCloseable {
                 answer(ex, c.code(), c.body());
                 return;
             }
+            boolean pixelfed = flavour == Flavour.PIXELFED;
+            if (pixelfed && path.equals("/api/v1/apps") && !oauthAppsAllowed) {
+                page(ex, 404, "<!DOCTYPE html><html><body><h1>404 - Page not found</h1></body></html>");
+                return;
+            }
+            if (pixelfed && path.equals("/api/v1/apps/verify_credentials")
+                    && !("Bearer " + TOKEN).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+                loginPage(ex, path);
+                return;
+            }
             if (oauth.handles(ex, path, body)) {
                 return;
             }
             if (!("Bearer " + TOKEN).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
-                answer(ex, 401, "{\"error\":\"The access token is invalid\"}");
+                if (pixelfed) {
+                    loginPage(ex, path);
+                } else {
+                    answer(ex, 401, "{\"error\":\"The access token is invalid\"}");
+                }
+                return;
+            }
+            if (pixelfed && path.equals("/api/v1/instance") && ex.getRequestMethod().equals("GET")) {
+                answer(ex, 200, "{\"uri\":\"pixelfed.stub\",\"configuration\":{\"statuses\":{\"max_characters\":"
+                        + PIXELFED_CAPTION + ",\"max_media_attachments\":" + PIXELFED_ALBUM
+                        + ",\"characters_reserved_per_url\":23},\"media_attachments\":{\"supported_mime_types\":"
+                        + "[\"image/jpeg\",\"image/png\",\"image/gif\"],\"image_size_limit\":" + PIXELFED_PHOTO_BYTES
+                        + ",\"video_size_limit\":" + PIXELFED_PHOTO_BYTES + "}}}");
+                return;
+            }
+            if (pixelfed && path.equals("/api/v2/instance")) {
+                page(ex, 404, "<!DOCTYPE html><html><body><h1>404 - Page not found</h1></body></html>");
+                return;
+            }
+            if (pixelfed && path.startsWith("/api/v1/media/") && ex.getRequestMethod().equals("PUT")) {
+                mediaPuts++; // answered, but the description stays what the upload said
+                Upload u = uploads.get(path.substring("/api/v1/media/".length()));
+                answer(ex, u == null ? 404 : 200, u == null ? "{\"error\":\"Record not found\"}" : mediaJson(u, true));
+                return;
+            }
+            if (pixelfed && path.equals("/api/v1/statuses") && ex.getRequestMethod().equals("POST")
+                    && mediaCount(body) > PIXELFED_ALBUM) {
+                reject(ex, 422, "Validation failed: media_ids may not have more than " + PIXELFED_ALBUM + " items");
                 return;
             }
             if (path.equals("/api/v2/instance") && ex.getRequestMethod().equals("GET")) {
@@ -180,6 +247,12 @@ public final class MastodonStub implements AutoCloseable {
             return;
         }
         String contentType = heads.get("file").get("content-type");
+        if (flavour == Flavour.PIXELFED && (!List.of("image/jpeg", "image/png", "image/gif").contains(contentType)
+                || parts.get("file").length > PIXELFED_PHOTO_BYTES)) {
+            errors.add("pixelfed refused " + contentType + " of " + parts.get("file").length + " bytes");
+            loginPage(ex, "/api/v1/media");
+            return;
+        }
         if (!List.of("image/jpeg", "image/png", "image/gif", "video/mp4").contains(contentType)) {
             reject(ex, 422, "Validation failed: File content type is invalid");
             return;
@@ -245,6 +318,36 @@ public final class MastodonStub implements AutoCloseable {
             byKey.put(key, s);
         }
         answer(ex, 200, statusJson(s));
+    }
+
+    /** Pixelfed's answer to an API call it will not serve: the login page, or a redirect to it. */
+    private void loginPage(HttpExchange ex, String path) throws IOException {
+        if (path.equals("/api/v1/apps/verify_credentials")) {
+            page(ex, 200, "<!DOCTYPE html><html><head><title>Login - Pixelfed</title></head><body><form"
+                    + " action=\"/login\" method=\"post\"></form></body></html>");
+        } else {
+            ex.getResponseHeaders().set("Location", baseUrl() + "/login");
+            page(ex, 302, "<!DOCTYPE html><html><body>Redirecting to " + baseUrl() + "/login</body></html>");
+        }
+    }
+
+    private static void page(HttpExchange ex, int code, String html) throws IOException {
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
+        ex.sendResponseHeaders(code, bytes.length);
+        try (var out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static int mediaCount(byte[] body) {
+        int n = 0;
+        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+            if (pair.startsWith("media_ids%5B%5D=") || pair.startsWith("media_ids[]=")) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static int lengthOfStatus(byte[] body) {

@@ -17,8 +17,6 @@ public interface CameraActivity {
     /**
      * The configured routes, sorted by key; entries that are not {@code action[.instance]} are left out (their key
      * takes the default: {@code store} for a site, {@code email} for a recipient).
-     *
-     * @since 1.2
      */
     List<RouteView> routes();
 }

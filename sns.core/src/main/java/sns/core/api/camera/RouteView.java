@@ -6,7 +6,6 @@ package sns.core.api.camera;
  * @param key the social site ({@code facebook}) or e-mail recipient ({@code masto@mydomain.com}), lower case
  * @param destination where it goes: the destination's name ({@code sns.publisher})
  * @param instance the destination's instance ({@code sns.instance}), empty for the default instance
- * @since 1.2
  */
 public record RouteView(String key, String destination, String instance) {
 

@@ -1,6 +1,9 @@
 /**
- * Importing a reference server's {@code config.toml} into the bridge's configurations, for the Web Console's
- * upload form (the same translation the {@code --config} option and the {@code CONFIG} variable use at start).
+ * The bridge's configurations as seen from outside a destination bundle: importing a reference server's
+ * {@code config.toml} ({@link sns.core.api.config.ConfigImport}, for the Web Console's upload form; the
+ * {@code --config} option and the {@code CONFIG} variable use the same translation at start) and storing the
+ * settings of destination instances, secrets found from the destinations' Metatype
+ * ({@link sns.core.api.config.InstanceSettingsStore}, for the import and the console's login).
  */
 @Export
 @Version("1.0.0")

@@ -20,7 +20,6 @@ public interface OutboxService {
      *
      * @param offset how many of the newest jobs to skip (negative counts as 0)
      * @param limit most jobs on the page (at least 1)
-     * @since 1.1
      */
     JobPage page(int offset, int limit);
 
@@ -29,7 +28,6 @@ public interface OutboxService {
      * showing a job (a thumbnail of its photo). The files are the outbox's own: read them, never change them.
      *
      * @return empty if there is no such job or its manifest cannot be read
-     * @since 1.1
      */
     Optional<Post> post(String id);
 

@@ -3,7 +3,7 @@
  * operations a camera owner needs (retry a failed job, discard one).
  */
 @Export
-@Version("1.1.0")
+@Version("1.0.0")
 package sns.core.api.outbox;
 
 import org.osgi.annotation.bundle.Export;

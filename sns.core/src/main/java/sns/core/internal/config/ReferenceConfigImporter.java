@@ -4,16 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -24,9 +18,9 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
-import sns.core.api.PublisherInstances;
 import sns.core.api.config.ConfigImport;
 import sns.core.api.config.ImportReport;
+import sns.core.api.config.InstanceSettingsStore;
 import sns.core.internal.home.HomeLocator;
 
 /**
@@ -41,19 +35,19 @@ public final class ReferenceConfigImporter implements ConfigImport {
     static final String OPTION = "--config";
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceConfigImporter.class);
 
-    private final ConfigurationAdmin configurationAdmin;
+    private final InstanceSettingsStore store;
 
     @Activate
-    public ReferenceConfigImporter(BundleContext context, @Reference ConfigurationAdmin configurationAdmin) {
-        this.configurationAdmin = configurationAdmin;
+    public ReferenceConfigImporter(@Reference InstanceSettingsStore store) {
+        this.store = store;
         Optional<String> named = HomeLocator.option(HomeLocator.commandLine(), OPTION)
                 .or(() -> Optional.ofNullable(System.getenv(ENVIRONMENT)).filter(s -> !s.isBlank()));
-        named.ifPresent(file -> importFile(Path.of(file).toAbsolutePath(), configurationAdmin));
+        named.ifPresent(file -> importFile(Path.of(file).toAbsolutePath(), store));
     }
 
-    static void importFile(Path file, ConfigurationAdmin configurationAdmin) {
+    static void importFile(Path file, InstanceSettingsStore store) {
         try (InputStream in = Files.newInputStream(file)) {
-            ImportReport report = importStream(in, configurationAdmin);
+            ImportReport report = importStream(in, store);
             report.warnings().forEach(w -> LOG.warn("{}: {}", file, w));
             LOG.info("Imported {} ({} configurations)", file, report.configurations().size());
         } catch (IOException | RuntimeException e) {
@@ -64,14 +58,14 @@ public final class ReferenceConfigImporter implements ConfigImport {
 
     @Override
     public ImportReport importToml(InputStream toml) throws IOException {
-        ImportReport report = importStream(toml, configurationAdmin);
+        ImportReport report = importStream(toml, store);
         report.warnings().forEach(w -> LOG.warn("Uploaded config.toml: {}", w));
         LOG.info("Imported an uploaded config.toml into {}", report.configurations());
         return report;
     }
 
     /** Parses all of it first, so a broken file changes nothing. */
-    static ImportReport importStream(InputStream in, ConfigurationAdmin configurationAdmin) throws IOException {
+    static ImportReport importStream(InputStream in, InstanceSettingsStore store) throws IOException {
         byte[] bytes = in.readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
             throw new IllegalArgumentException("config.toml is larger than " + MAX_BYTES / 1024 + " KiB");
@@ -88,37 +82,19 @@ public final class ReferenceConfigImporter implements ConfigImport {
         }
         ReferenceConfigTranslator.Translation translation = ReferenceConfigTranslator.translate(toml);
         for (Map.Entry<String, Map<String, Object>> e : translation.configurations().entrySet()) {
-            apply(configurationAdmin, e.getKey(), e.getValue());
+            apply(store, e.getKey(), e.getValue());
         }
         return new ImportReport(List.copyOf(translation.configurations().keySet()), translation.warnings());
     }
 
-    private static void apply(ConfigurationAdmin admin, String pid, Map<String, Object> properties)
+    /**
+     * Keys the file does not name keep their values: a token stored by the console's login survives an edit of the
+     * file's other settings (the .deb imports /etc/sns-bridge/config.toml at every start); an unchanged
+     * configuration is not written again.
+     */
+    private static void apply(InstanceSettingsStore store, String pid, Map<String, Object> properties)
             throws IOException {
         int tilde = pid.indexOf('~');
-        String base = tilde < 0 ? pid : pid.substring(0, tilde);
-        String instance = tilde < 0 ? "" : pid.substring(tilde + 1);
-        Configuration configuration = instance.isEmpty() ? admin.getConfiguration(base, "?")
-                : admin.getFactoryConfiguration(base, instance, "?");
-        if (!same(configuration.getProperties(), properties)) {
-            // keys the file does not name keep their values: a token stored by the console's login survives an
-            // edit of the file's other settings (the .deb imports /etc/sns-bridge/config.toml at every start)
-            PublisherInstances.store(admin, base, instance, properties);
-        }
-    }
-
-    private static boolean same(Dictionary<String, Object> current, Map<String, Object> wanted) {
-        if (current == null) {
-            return false;
-        }
-        for (Map.Entry<String, Object> e : wanted.entrySet()) {
-            Object have = current.get(e.getKey());
-            boolean equal = have instanceof Object[] a && e.getValue() instanceof Object[] b ? Arrays.equals(a, b)
-                    : Objects.equals(have, e.getValue());
-            if (!equal) {
-                return false;
-            }
-        }
-        return true;
+        store.store(tilde < 0 ? pid : pid.substring(0, tilde), tilde < 0 ? "" : pid.substring(tilde + 1), properties);
     }
 }

@@ -17,22 +17,22 @@ import java.util.Set;
  * <caption>What goes where</caption>
  * <tr><th>config.toml</th><th>configuration</th></tr>
  * <tr><td>{@code SENDERS}, {@code SECRET}, {@code UPLOAD_FOLDER}, {@code [ACTIONS]}</td><td>{@code sns.core}:
- * {@code senders}, {@code .secret}, {@code uploadFolder}, {@code routes}</td></tr>
+ * {@code senders}, {@code secret}, {@code uploadFolder}, {@code routes}</td></tr>
  * <tr><td>{@code MAIL_SERVER}, {@code MAIL_PORT}, {@code MAIL_USERNAME}, {@code MAIL_PASSWORD},
  * {@code MAIL_USE_TLS}, {@code MAIL_USE_SSL}, {@code MAIL_DEFAULT_SENDER}</td><td>{@code sns.email}: {@code host},
- * {@code port}, {@code username}, {@code .password}, {@code security}, {@code from}</td></tr>
+ * {@code port}, {@code username}, {@code password}, {@code security}, {@code from}</td></tr>
  * <tr><td>{@code MASTODON_BASE_URL}, {@code MASTODON_TOKEN}, ... and {@code [MASTODON]}</td><td>{@code sns.mastodon}:
- * {@code baseUrl}, {@code .token}, ...</td></tr>
+ * {@code baseUrl}, {@code token}, ...</td></tr>
  * <tr><td>{@code [NAME.instance]}</td><td>factory configuration {@code sns.name~instance}</td></tr>
  * </table>
+ *
+ * <p>Secrets keep their plain names here; {@link sns.core.api.config.InstanceSettingsStore} stores each key the
+ * destination's Metatype declares {@code PASSWORD} as {@code .key}.
  */
 public final class ReferenceConfigTranslator {
 
     /** The bridge's own configuration (whitelist, secret, store folder, routes). */
     public static final String CORE_PID = "sns.core";
-
-    /** Keys whose values are secrets: their property names start with a dot, so they stay out of service properties. */
-    private static final Set<String> SECRET_WORDS = Set.of("password", "token", "secret", "tokenSecret", "apiSecret");
 
     /** Top-level keys of the reference that have no meaning here (the bridge keeps sessions in data/ itself). */
     private static final Set<String> IGNORED = Set.of("SESSION_FOLDER", "INSECURE_DOWNLOAD");
@@ -65,12 +65,12 @@ public final class ReferenceConfigTranslator {
     private static boolean topLevel(String key, Object value, Map<String, Map<String, Object>> out) {
         switch (key) {
             case "SENDERS" -> put(out, CORE_PID, "senders", stringArray(value));
-            case "SECRET" -> put(out, CORE_PID, ".secret", value.toString());
+            case "SECRET" -> put(out, CORE_PID, "secret", value.toString());
             case "UPLOAD_FOLDER" -> put(out, CORE_PID, "uploadFolder", value.toString());
             case "MAIL_SERVER" -> put(out, "sns.email", "host", value.toString());
             case "MAIL_PORT" -> put(out, "sns.email", "port", value.toString());
             case "MAIL_USERNAME" -> put(out, "sns.email", "username", value.toString());
-            case "MAIL_PASSWORD" -> put(out, "sns.email", ".password", value.toString());
+            case "MAIL_PASSWORD" -> put(out, "sns.email", "password", value.toString());
             case "MAIL_DEFAULT_SENDER" -> put(out, "sns.email", "from", value.toString());
             case "MAIL_USE_TLS" -> {
                 if (Boolean.parseBoolean(value.toString())) {
@@ -124,7 +124,10 @@ public final class ReferenceConfigTranslator {
         }
     }
 
-    /** {@code BASE_URL} becomes {@code baseUrl}; secrets get a leading dot ({@code TOKEN} becomes {@code .token}). */
+    /**
+     * {@code BASE_URL} becomes {@code baseUrl}. Which keys are secrets is not decided here: the store gives them
+     * their leading dot from the destination's Metatype ({@code TOKEN} becomes {@code .token}).
+     */
     static String propertyName(String tomlKey) {
         StringBuilder sb = new StringBuilder();
         boolean upper = false;
@@ -136,8 +139,7 @@ public final class ReferenceConfigTranslator {
                 upper = false;
             }
         }
-        String name = sb.toString();
-        return SECRET_WORDS.contains(name) ? "." + name : name;
+        return sb.toString();
     }
 
     private static Object value(Object v) {

@@ -28,7 +28,8 @@ import sns.core.internal.io.AtomicFile;
 import sns.core.internal.route.Route;
 
 /**
- * Social uploads for a destination that needs one alt text per photo (Mastodon, SNS-PROTOCOL 10.1). The camera
+ * Social uploads for a destination that needs one alt text per photo ({@code sns.altTexts=required}: Mastodon,
+ * SNS-PROTOCOL 10.1). The camera
  * announces and PUTs its photos one by one and never says how many follow, so the number of alt texts the user
  * typed ({@code text~alt1~alt2}) is the size of the batch: each photo is held here, on disk, until the last alt
  * text is used, and then the whole batch becomes one job (one post with every photo).
@@ -83,8 +84,8 @@ final class AltTextBatches {
             throws IOException {
         int size = draft.altTexts().size();
         if (size == 0) {
-            return new Outcome.Refused("Mastodon needs an alt text for each photo: type the text, then ~ and one alt"
-                    + " text per photo (text~alt1~alt2)");
+            return new Outcome.Refused(draft.route().action() + " needs an alt text for each photo: type the text,"
+                    + " then ~ and one alt text per photo (text~alt1~alt2)");
         }
         Path batch = folder.resolve(sessionKey);
         Optional<Properties> existing = read(batch);

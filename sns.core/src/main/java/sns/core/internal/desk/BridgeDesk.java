@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
@@ -27,7 +28,7 @@ import sns.core.api.camera.Verdict;
 import sns.core.api.camera.Verdict.Kind;
 import sns.core.internal.crypto.LegacyCredentialCipher;
 import sns.core.internal.crypto.MalformedCredentialException;
-import sns.core.internal.destination.SafeFileName;
+import sns.core.internal.io.SafeFileName;
 import sns.core.internal.route.Route;
 import sns.core.internal.route.Router;
 import sns.core.internal.session.CameraSession;
@@ -44,7 +45,7 @@ final class BridgeDesk implements CameraDesk {
     static final String LOGIN_FAILED = "Login failed";
     static final String SESSION_EXPIRED = "Session expired";
     static final String NOT_WHITELISTED = "Sender not in whitelist";
-    static final String NO_ALT_TEXT_LEFT = "Mastodon needs one alt text per photo (text~alt1~alt2): no alt text left"
+    static final String NO_ALT_TEXT_LEFT = " needs one alt text per photo (text~alt1~alt2): no alt text left"
             + " for this photo";
     private static final Logger LOG = LoggerFactory.getLogger(BridgeDesk.class);
 
@@ -56,6 +57,7 @@ final class BridgeDesk implements CameraDesk {
     private final JobSink jobs;
     private final Path staging;
     private final AltTextBatches batches;
+    private final Predicate<String> altTextsRequired;
     private final Clock clock;
     private final CameraLog cameras;
 
@@ -63,11 +65,13 @@ final class BridgeDesk implements CameraDesk {
      * @param folderOf maps a camera user to its store folder name (HMAC of the address with the folder secret)
      * @param storeFolder the store destination's base folder; a user's folder there is created at login
      * @param staging where request bodies are streamed before they become part of a job
-     * @param batches social uploads held until their alt texts are used (Mastodon)
+     * @param batches social uploads held until their alt texts are used
+     * @param altTextsRequired whether a destination (a route's action) declares {@code sns.altTexts=required}
      * @param cameras where every camera request is noted for the console
      */
     BridgeDesk(SenderWhitelist whitelist, Router router, SessionStore sessions, UnaryOperator<String> folderOf,
-            Path storeFolder, JobSink jobs, Path staging, AltTextBatches batches, Clock clock, CameraLog cameras) {
+            Path storeFolder, JobSink jobs, Path staging, AltTextBatches batches, Predicate<String> altTextsRequired, Clock clock,
+            CameraLog cameras) {
         this.whitelist = whitelist;
         this.router = router;
         this.sessions = sessions;
@@ -76,6 +80,7 @@ final class BridgeDesk implements CameraDesk {
         this.jobs = jobs;
         this.staging = staging;
         this.batches = batches;
+        this.altTextsRequired = altTextsRequired;
         this.clock = clock;
         this.cameras = cameras;
     }
@@ -142,7 +147,8 @@ final class BridgeDesk implements CameraDesk {
         CameraSession updated = session.withSite(a.site()).withAlbum(a.album()).withFileName(fileName)
                 .withContent(a.content());
         try {
-            if (needsAltTexts(router.forSite(a.site()))) {
+            Route route = router.forSite(a.site());
+            if (needsAltTexts(route)) {
                 // a new text starts a new batch of alt texts (SNS-PROTOCOL 10.1); refusing here spares the
                 // camera sending a photo over LTE that would be refused after the upload
                 int altTexts = CameraText.parse(a.content()).altTexts().size();
@@ -150,9 +156,9 @@ final class BridgeDesk implements CameraDesk {
                     batches.announced(session.key().value(), a.content());
                 }
                 if (batches.isFull(session.key().value(), a.content(), altTexts)) {
-                    LOG.info("{} announced {} for Mastodon without an alt text left in '{}'", session.user(),
-                            fileName, a.content());
-                    return Verdict.refuse(Kind.BAD_REQUEST, NO_ALT_TEXT_LEFT);
+                    LOG.info("{} announced {} for {} without an alt text left in '{}'", session.user(),
+                            fileName, route, a.content());
+                    return Verdict.refuse(Kind.BAD_REQUEST, route.action() + NO_ALT_TEXT_LEFT);
                 }
             }
             if (!sessions.update(updated)) {
@@ -180,11 +186,6 @@ final class BridgeDesk implements CameraDesk {
                 upload.stagedFile(), upload.size());
         PostDraft draft = new PostDraft(route, Origin.SOCIAL, session.site(), session.user(), List.of(), "",
                 typed.text(), typed.altTexts(), session.album(), clock.instant());
-        if (route.action().equals("drop")) {
-            deleteQuietly(upload.stagedFile());
-            LOG.info("{} from {} dropped (route drop)", name, session.user());
-            return Verdict.ok();
-        }
         try {
             if (needsAltTexts(route)) {
                 return held(session, draft, medium);
@@ -213,9 +214,12 @@ final class BridgeDesk implements CameraDesk {
         return Verdict.ok(((AltTextBatches.Outcome.Sent) outcome).jobId());
     }
 
-    /** Mastodon needs an alt text per photo, so its social uploads are batched by alt-text count (10.1). */
-    private static boolean needsAltTexts(Route route) {
-        return route.action().equals("mastodon");
+    /**
+     * A destination that declares {@code sns.altTexts=required} (Mastodon, any accessible-first network) needs an
+     * alt text per photo, so its social uploads are batched by alt-text count (10.1).
+     */
+    private boolean needsAltTexts(Route route) {
+        return altTextsRequired.test(route.action());
     }
 
     /** Posts, with the photos they hold, the photo batches whose session is gone or whose camera stopped sending. */
@@ -247,18 +251,14 @@ final class BridgeDesk implements CameraDesk {
         for (String recipient : request.recipients().stream().sorted().toList()) {
             Route route = router.forRecipient(recipient);
             if (needsAltTexts(route) && typed.altTexts().size() != images) {
-                // Mastodon posts need one alt text per image, and nothing is posted when they do not match
-                return Verdict.refuse(Kind.BAD_REQUEST, "Mastodon needs one alt text per photo: "
+                // such a destination needs one alt text per image, and nothing is posted when they do not match
+                return Verdict.refuse(Kind.BAD_REQUEST, route.action() + " needs one alt text per photo: "
                         + typed.altTexts().size() + " alt texts for " + images + " photos");
             }
             byRoute.computeIfAbsent(route, r -> new ArrayList<>()).add(recipient);
         }
         for (Map.Entry<Route, List<String>> e : byRoute.entrySet()) {
             Route route = e.getKey();
-            if (route.action().equals("drop")) {
-                LOG.info("E-mail from {} to {} dropped (route drop)", address.get(), e.getValue());
-                continue;
-            }
             // plain e-mail goes out once to all its recipients; other destinations act once per recipient
             List<List<String>> groups = route.equals(Route.EMAIL) ? List.of(e.getValue())
                     : e.getValue().stream().map(List::of).toList();

@@ -30,7 +30,8 @@ import sns.core.api.camera.EmailRequest;
 import sns.core.api.camera.LoginRequest;
 import sns.core.api.camera.Upload;
 import sns.core.api.camera.Verdict;
-import sns.core.internal.builtin.StoreFolders;
+import sns.core.internal.settings.BridgeSettings;
+import sns.core.internal.store.StoreFolders;
 import sns.core.internal.home.BridgeHomeActivator;
 import sns.core.internal.route.Router;
 import sns.core.internal.session.SessionStore;
@@ -52,7 +53,7 @@ public final class CameraDeskComponent implements CameraDesk, CameraActivity {
 
     @Activate
     public CameraDeskComponent(@Reference BridgeHome home, @Reference JobSink jobs, @Reference CameraLog cameras,
-            BridgeSettings settings) throws IOException {
+            @Reference AltTextDestinations altTexts, BridgeSettings settings) throws IOException {
         StoreFolders folders = StoreFolders.of(settings, home);
         Files.createDirectories(folders.base());
         Path staging = home.dataFolder(BridgeHomeActivator.INCOMING);
@@ -60,11 +61,12 @@ public final class CameraDeskComponent implements CameraDesk, CameraActivity {
                 Duration.ofHours(settings.sessionIdleHours()), Clock.systemUTC());
         this.router = new Router(routes(settings));
         this.cameras = cameras;
-        this.desk = new BridgeDesk(new SenderWhitelist(List.of(settings.senders())), router, sessions,
+        List<String> senders = senders(settings);
+        this.desk = new BridgeDesk(new SenderWhitelist(senders), router, sessions,
                 folders::folderOf, folders.base(), jobs, staging,
                 new AltTextBatches(home.dataFolder(BridgeHomeActivator.BATCHES), jobs, Clock.systemUTC(),
                         Duration.ofMinutes(settings.batchWaitMinutes())),
-                Clock.systemUTC(), cameras);
+                altTexts::required, Clock.systemUTC(), cameras);
         desk.sendAbandonedBatches();
         this.batchSweep = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sns-photo-batches");
@@ -73,9 +75,27 @@ public final class CameraDeskComponent implements CameraDesk, CameraActivity {
         });
         batchSweep.scheduleWithFixedDelay(desk::sendAbandonedBatches, BATCH_SWEEP.toSeconds(),
                 BATCH_SWEEP.toSeconds(), TimeUnit.SECONDS);
-        if (settings.senders().length == 0) {
+        // one line each, at every start and change, so the owner sees what the bridge made of the settings
+        if (senders.isEmpty()) {
             LOG.warn("No camera is allowed yet: add the cameras' addresses to 'Allowed cameras' (sns.core senders)");
+        } else {
+            LOG.info(SettingLists.camerasLine(senders));
         }
+        LOG.info(SettingLists.routesLine(router.table()));
+    }
+
+    /** The allowed cameras; an entry that cannot be an address or login name is named in a warning and left out. */
+    static List<String> senders(BridgeSettings settings) {
+        List<String> senders = new java.util.ArrayList<>();
+        for (String entry : SettingLists.entries(settings.senders())) {
+            if (SenderWhitelist.isPlausibleEntry(entry)) {
+                senders.add(entry);
+            } else {
+                LOG.warn("Allowed cameras: ignoring '{}': not an e-mail address or login name (separate several "
+                        + "with commas)", entry);
+            }
+        }
+        return senders;
     }
 
     @Deactivate
@@ -89,10 +109,11 @@ public final class CameraDeskComponent implements CameraDesk, CameraActivity {
     /** {@code "site or address = action[.instance]"} lines into the router's table; bad lines are reported. */
     static Map<String, String> routes(BridgeSettings settings) {
         Map<String, String> table = new LinkedHashMap<>();
-        for (String line : settings.routes()) {
+        for (String line : SettingLists.entries(settings.routes())) {
             int eq = line.lastIndexOf('=');
             if (eq <= 0) {
-                LOG.warn("Ignoring route '{}': expected 'site or recipient = destination'", line);
+                LOG.warn("Routes: ignoring '{}': expected 'site or recipient = destination[.instance]' (separate "
+                        + "several with commas)", line);
                 continue;
             }
             String key = line.substring(0, eq).trim().replaceAll("^\"|\"$", "");

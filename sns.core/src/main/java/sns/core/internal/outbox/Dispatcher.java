@@ -39,6 +39,10 @@ import sns.core.api.Receipt;
  * {@code publish}. Destinations close it with the job id, which {@link Post#jobId()} hands them as the
  * idempotency key.
  *
+ * <p><b>No uplink.</b> A failure that is a network error ({@link NetworkErrors}) waits for the uplink without
+ * counting towards giving up (see {@link RetryPolicy}). Once the uplink is back, the jobs that waited go oldest first
+ * with {@link RetryPolicy#CATCH_UP_PACE} between two of them on the same destination.
+ *
  * <p><b>Waiting.</b> A job whose publisher is not installed is not attempted: it stays as it is, without counting
  * an attempt, until {@link #wake()} (the wiring calls it when a publisher appears) or the periodic re-check.
  */
@@ -62,6 +66,10 @@ public final class Dispatcher {
     private final Object lock = new Object();
     // guarded by lock
     private final Map<String, Job> busyLanes = new HashMap<>();
+    /** Lanes pacing a backlog: no new job before this time. */
+    private final Map<String, Instant> restingLanes = new HashMap<>();
+    /** Lanes whose jobs waited for the uplink, until one is delivered at its first attempt (no backlog left). */
+    private final Set<String> lanesBehind = new HashSet<>();
     private boolean running;
     private boolean started;
     private boolean woken;
@@ -187,6 +195,11 @@ public final class Dispatcher {
             if (due.isEmpty() || served.contains(lane) || isBusy(lane) || outbox.isClaimed(job.id())) {
                 continue;
             }
+            Optional<Instant> rest = restsUntil(lane, now);
+            if (rest.isPresent()) {
+                next = next == null || rest.get().isBefore(next) ? rest.get() : next;
+                continue;
+            }
             if (due.get().isAfter(now)) {
                 next = next == null || due.get().isBefore(next) ? due.get() : next;
                 continue;
@@ -204,6 +217,17 @@ public final class Dispatcher {
         }
         return next == null ? MAX_SLEEP_MILLIS
                 : Math.max(1, Math.min(MAX_SLEEP_MILLIS, Duration.between(now, next).toMillis()));
+    }
+
+    private Optional<Instant> restsUntil(String lane, Instant now) {
+        synchronized (lock) {
+            Instant until = restingLanes.get(lane);
+            if (until != null && !until.isAfter(now)) {
+                restingLanes.remove(lane);
+                return Optional.empty();
+            }
+            return Optional.ofNullable(until);
+        }
     }
 
     private boolean isBusy(String lane) {
@@ -245,7 +269,11 @@ public final class Dispatcher {
                 synchronized (lock) {
                     busyLanes.put(lane, inFlight.get());
                 }
-                settle(attempt(inFlight.get(), publisher));
+                // when the attempt was due: from then until its next attempt, a network error does not count
+                Instant scheduled = job.nextAttempt().filter(t -> t.isBefore(due)).orElse(due);
+                Job outcome = attempt(inFlight.get(), publisher, scheduled);
+                settle(outcome);
+                pace(lane, outcome);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -258,8 +286,12 @@ public final class Dispatcher {
     }
 
     /** Calls the publisher and turns what happens into the job's next state. */
-    private Job attempt(Job job, Publisher publisher) {
-        LOG.info("Outbox: delivering {}", Outbox.describe(job));
+    private Job attempt(Job job, Publisher publisher, Instant scheduled) {
+        if (job.attempts() == 1) {
+            LOG.info("Outbox: delivering {}", Outbox.describe(job));
+        } else {
+            LOG.debug("Outbox: delivering {} again (attempt {})", Outbox.describe(job), job.attempts());
+        }
         Post post;
         try {
             post = outbox.post(job.id());
@@ -278,12 +310,18 @@ public final class Dispatcher {
             return job.done(receipt, clock.instant());
         } catch (PublishException e) {
             String message = message(e);
+            if (e.isRetryable() && NetworkErrors.isNetworkError(e)) {
+                return waitForUplink(job, message, scheduled);
+            }
             if (e.isRetryable()) {
                 return retryOrGiveUp(job, message, e.retryAfter());
             }
             LOG.error("Outbox: {} failed for good: {}", Outbox.describe(job), message);
             return job.failed(message, clock.instant());
         } catch (Exception | LinkageError e) {
+            if (NetworkErrors.isNetworkError(e)) {
+                return waitForUplink(job, message(e), scheduled);
+            }
             // A bug or a bundle going away under us (NoClassDefFoundError): nothing says a retry cannot help.
             LOG.warn("Outbox: {} failed unexpectedly", Outbox.describe(job), e);
             return retryOrGiveUp(job, message(e), Optional.empty());
@@ -303,6 +341,41 @@ public final class Dispatcher {
         String reason = policy.giveUpReason(error);
         LOG.error("Outbox: {} failed: {}", Outbox.describe(job), reason);
         return job.failed(reason, now);
+    }
+
+    /**
+     * After the uplink's return the lane's jobs that waited for it go one every {@link RetryPolicy#CATCH_UP_PACE},
+     * not as a burst.
+     */
+    private void pace(String lane, Job outcome) {
+        synchronized (lock) {
+            if (outcome.state() == JobState.DONE && lanesBehind.contains(lane)) {
+                if (outcome.attempts() == 1) {
+                    lanesBehind.remove(lane);
+                } else {
+                    restingLanes.put(lane, clock.instant().plus(RetryPolicy.CATCH_UP_PACE));
+                }
+            }
+        }
+    }
+
+    /**
+     * A network error: the job waits for the uplink, and neither that wait nor the time since the attempt was due
+     * counts towards giving up.
+     */
+    private Job waitForUplink(Job job, String error, Instant scheduled) {
+        Instant now = clock.instant();
+        Instant next = policy.nextAttemptOffline(job, now);
+        if (error.equals(job.lastError())) {
+            // a week offline is ten thousand attempts per job: said once, not every minute into the journal
+            LOG.debug("Outbox: {} still waits for the uplink, next attempt at {}", Outbox.describe(job), next);
+        } else {
+            LOG.warn("Outbox: {} waits for the uplink, next attempt at {}: {}", Outbox.describe(job), next, error);
+        }
+        synchronized (lock) {
+            lanesBehind.add(job.route());
+        }
+        return job.waitingForUplink(next, error, policy.afterNetworkError(job, scheduled, next));
     }
 
     private void settle(Job outcome) {

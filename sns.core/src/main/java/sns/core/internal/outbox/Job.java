@@ -57,6 +57,15 @@ public final class Job {
                 null, null);
     }
 
+    /**
+     * The attempt failed because the uplink is down: try again at {@code next}, with the give-up window starting at
+     * {@code windowStart} (moved on by the time without an uplink).
+     */
+    Job waitingForUplink(Instant next, String error, Instant windowStart) {
+        return new Job(id, destination, instance, created, JobState.RETRYING, attempts, windowStart, next, error,
+                null, null);
+    }
+
     /** Delivered. */
     Job done(Receipt result, Instant now) {
         return new Job(id, destination, instance, created, JobState.DONE, attempts, firstAttempt, null, lastError,
@@ -123,7 +132,10 @@ public final class Job {
         return attempts;
     }
 
-    /** When the first attempt started; the give-up window counts from here. */
+    /**
+     * When the give-up window starts: the first attempt, moved on by every wait for the uplink
+     * ({@link RetryPolicy#afterNetworkError}).
+     */
     public Optional<Instant> firstAttempt() {
         return Optional.ofNullable(firstAttempt);
     }

@@ -19,6 +19,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * a drawer every waiting job is past the window, and the first attempt after boot often runs before the LTE link
  * is up; it must not turn every one of them into a failure.
  *
+ * <p>Time without an uplink does not count. An attempt that fails with a network error (the stick's LTE is down:
+ * no route, no DNS, connection refused or timed out before any answer; see {@link NetworkErrors}) never gives the
+ * job up: the wait until its next attempt is taken out of the give-up window ({@link #afterNetworkError}), and
+ * that wait is at most {@link #OFFLINE_RETRY}, so the jobs go within a minute of the uplink's return. A week in
+ * the mountains without coverage is a week of waiting, not a week of failed jobs; only {@code giveUpAfter} of the
+ * destination itself answering errors gives a job up.
+ *
  * @param baseDelay the delay after the first failed attempt
  * @param maxDelay the longest delay between attempts (a {@code Retry-After} can ask for more)
  * @param giveUpAfter how long to keep trying, counted from the first attempt
@@ -35,6 +42,16 @@ public record RetryPolicy(Duration baseDelay, Duration maxDelay, Duration giveUp
     /** 30 s, 1 min, 2 min, ... at most 30 min apart; keep trying for 24 h and at least 5 attempts. */
     public static final RetryPolicy DEFAULT =
             new RetryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofHours(24), 5);
+
+    /** Longest wait between attempts while the uplink is down: the jobs go within a minute of its return. */
+    public static final Duration OFFLINE_RETRY = Duration.ofMinutes(1);
+
+    /**
+     * Rest of a destination between two jobs that waited (after the uplink returns, or a destination recovers),
+     * so that a backlog of a week goes out one job every few seconds, oldest first, rather than as a burst that
+     * trips the destination's rate limit (Mastodon: 300 requests in 5 minutes; Flickr: 3,600 an hour).
+     */
+    public static final Duration CATCH_UP_PACE = Duration.ofSeconds(3);
 
     /** Checks that the delays are positive, ordered and at most a year. */
     public RetryPolicy {
@@ -64,6 +81,24 @@ public record RetryPolicy(Duration baseDelay, Duration maxDelay, Duration giveUp
             delay = retryAfter.get();
         }
         return Optional.of(now.plus(delay));
+    }
+
+    /**
+     * The next attempt of {@code job}, whose attempt at {@code now} failed with a network error: after the usual
+     * backoff but at most {@link #OFFLINE_RETRY}, never given up.
+     */
+    public Instant nextAttemptOffline(Job job, Instant now) {
+        Duration delay = delay(job.attempts(), ThreadLocalRandom.current().nextDouble());
+        return now.plus(delay.compareTo(OFFLINE_RETRY) < 0 ? delay : OFFLINE_RETRY);
+    }
+
+    /**
+     * The start of {@code job}'s give-up window once its attempt, due at {@code scheduled}, failed with a network
+     * error and it waits until {@code next}: moved on by the whole stretch, so the time without an uplink does not
+     * count (also not the time the attempt waited for its turn, or for the bridge to be switched on).
+     */
+    public Instant afterNetworkError(Job job, Instant scheduled, Instant next) {
+        return job.firstAttempt().orElse(scheduled).plus(Duration.between(scheduled, next));
     }
 
     /**

@@ -24,6 +24,9 @@ public final class SenderWhitelist {
     private static final Pattern ESCAPED_LT = Pattern.compile("&lt;", Pattern.CASE_INSENSITIVE);
     private static final Pattern ESCAPED_GT = Pattern.compile("&gt;", Pattern.CASE_INSENSITIVE);
 
+    /** A login name the camera sends instead of an address (the NX300 capture's user {@code f}). */
+    private static final Pattern LOGIN_NAME = Pattern.compile("[^\\s<>@\",;:()\\[\\]\\\\]+");
+
     /** Normalised address to the spelling the owner configured. */
     private final Map<String, String> addresses;
 
@@ -34,6 +37,16 @@ public final class SenderWhitelist {
     public SenderWhitelist(Collection<String> senders) {
         this.addresses = senders.stream().map(String::strip).filter(a -> !a.isEmpty())
                 .collect(Collectors.toUnmodifiableMap(SenderWhitelist::normalise, a -> a, (first, second) -> first));
+    }
+
+    /**
+     * Whether a configured entry can match what a camera sends: one address or one login name, without blanks,
+     * brackets, quotes or separators. {@code you@example.com nx300@example.com} (two addresses without a comma) is
+     * not.
+     */
+    public static boolean isPlausibleEntry(String entry) {
+        String e = entry.strip();
+        return ADDRESS.matcher(e).matches() || LOGIN_NAME.matcher(e).matches();
     }
 
     /**

@@ -49,7 +49,7 @@ class ReferenceConfigTranslatorTest {
         var t = translate(FIXTURE_CONFIG);
         Map<String, Object> core = t.configurations().get("sns.core");
         assertArrayEquals(new String[] {"Camera@samsungcamera.com"}, (String[]) core.get("senders"));
-        assertEquals("xiev5kaMeehaimub", core.get(".secret"));
+        assertEquals("xiev5kaMeehaimub", core.get("secret"));
         assertEquals("/tmp/uploads", core.get("uploadFolder"));
         assertArrayEquals(new String[] {"masto@mydomain.com = mastodon", "store@mydomain.com = store.mailfolder",
                 "drop@mydomain.com = drop", "facebook = mastodon.pub"}, (String[]) core.get("routes"));
@@ -57,12 +57,12 @@ class ReferenceConfigTranslatorTest {
         Map<String, Object> email = t.configurations().get("sns.email");
         assertEquals("smtp.example.org", email.get("host"));
         assertEquals("587", email.get("port"));
-        assertEquals("hunter2", email.get(".password"));
+        assertEquals("hunter2", email.get("password"));
         assertEquals("starttls", email.get("security"));
 
         Map<String, Object> mastodon = t.configurations().get("sns.mastodon");
         assertEquals("https://mastodon.example/", mastodon.get("baseUrl"));
-        assertEquals("tok", mastodon.get(".token"));
+        assertEquals("tok", mastodon.get("token"));
         assertEquals("unlisted", mastodon.get("visibility"));
         assertEquals(Map.of("visibility", "public"), t.configurations().get("sns.mastodon~pub"),
                 "an instance holds only what it sets; the rest is inherited at run time, not copied");
@@ -73,7 +73,7 @@ class ReferenceConfigTranslatorTest {
     void olderTopLevelMastodonKeysAreUnderstood() throws Exception {
         var t = translate("MASTODON_BASE_URL = 'https://m.example/'\nMASTODON_TOKEN = 'x'\n");
         assertEquals("https://m.example/", t.configurations().get("sns.mastodon").get("baseUrl"));
-        assertEquals("x", t.configurations().get("sns.mastodon").get(".token"));
+        assertEquals("x", t.configurations().get("sns.mastodon").get("token"));
     }
 
     @Test
@@ -85,8 +85,8 @@ class ReferenceConfigTranslatorTest {
 
     @Test
     void secretsGetAPrivateName() {
-        assertEquals(".password", ReferenceConfigTranslator.propertyName("PASSWORD"));
-        assertEquals(".tokenSecret", ReferenceConfigTranslator.propertyName("TOKEN_SECRET"));
+        assertEquals("password", ReferenceConfigTranslator.propertyName("PASSWORD"));
+        assertEquals("tokenSecret", ReferenceConfigTranslator.propertyName("TOKEN_SECRET"));
         assertEquals("baseUrl", ReferenceConfigTranslator.propertyName("BASE_URL"));
         assertFalse(ReferenceConfigTranslator.propertyName("POSTSCRIPT").startsWith("."));
     }

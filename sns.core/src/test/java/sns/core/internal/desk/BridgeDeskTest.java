@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,8 @@ class BridgeDeskTest {
     final CameraLog cameras = new CameraLog();
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     static final Duration BATCH_WAIT = Duration.ofMinutes(15);
+    /** The destinations that declare sns.altTexts=required in this test; store and drop do not. */
+    static final Set<String> ALT_TEXTS_REQUIRED = Set.of("mastodon");
 
     @BeforeEach
     void setUp() throws IOException {
@@ -89,7 +92,8 @@ class BridgeDeskTest {
         return new BridgeDesk(new SenderWhitelist(List.of("Camera@samsungcamera.com")), router,
                 new SessionStore(dir.resolve("sessions"), sessionIdle, clock),
                 user -> "folder-of-" + user.hashCode(), store, sink, staging,
-                new AltTextBatches(dir.resolve("batches"), sink, clock, BATCH_WAIT), clock, cameras);
+                new AltTextBatches(dir.resolve("batches"), sink, clock, BATCH_WAIT), ALT_TEXTS_REQUIRED::contains,
+                clock, cameras);
     }
 
     private String login() {
@@ -171,7 +175,9 @@ class BridgeDeskTest {
                 List.of("friend@example.com", "store@mydomain.com", "drop@mydomain.com", "other@example.com"),
                 "Hi", "Sent from Samsung Camera.", List.of(a, b), "sdeClient"));
         assertTrue(v.isOk(), v.toString());
-        assertEquals(2, jobs.size(), "one e-mail to both plain recipients, one store job; drop makes none");
+        assertEquals(3, jobs.size(), "one e-mail to both plain recipients, one store job, one drop job");
+        assertTrue(jobs.stream().anyMatch(j -> j.draft().route().action().equals("drop")
+                && j.draft().recipients().equals(List.of("drop@mydomain.com"))), "drop is reached through its job");
         Submitted mail = jobs.stream().filter(j -> j.draft().route().action().equals("email")).findFirst().orElseThrow();
         assertEquals(List.of("friend@example.com", "other@example.com"), mail.draft().recipients());
         assertEquals("Camera@samsungcamera.com", mail.draft().sender(), "the address, not the display name");
@@ -369,13 +375,16 @@ class BridgeDeskTest {
         assertEquals("Camera@samsungcamera.com", jobs.get(0).draft().sender(), "the configured spelling");
     }
 
+    /** The desk knows no destination by name: drop is an outbox job for the drop publisher like any other. */
     @Test
-    void dropOnlyEmailKeepsNothing() throws Exception {
+    void dropIsReachedThroughItsPublisher() throws Exception {
         StagedFile a = staged("A.JPG", 5);
         assertTrue(desk.email(new EmailRequest("Camera@samsungcamera.com", List.of("drop@mydomain.com"), "", "",
                 List.of(a), "x")).isOk());
-        assertTrue(jobs.isEmpty());
-        assertFalse(Files.exists(a.file()), "dropped files are deleted, not left in the spool");
+        assertEquals(1, jobs.size());
+        assertEquals("drop", jobs.get(0).draft().route().action());
+        assertEquals(5, Files.size(jobs.get(0).media().get(0).file()), "the job owns the photo");
+        assertFalse(Files.exists(a.file()), "nothing is left over in the spool");
     }
 
     @Test

@@ -81,4 +81,21 @@ class RetryPolicyTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new RetryPolicy(Duration.ofMinutes(1), Duration.ofDays(400), Duration.ofHours(1), 1));
     }
+
+    @org.junit.jupiter.api.Test
+    void withoutAnUplinkTheNextAttemptIsWithinAMinuteAndTheWaitDoesNotCount() {
+        java.time.Instant t0 = java.time.Instant.parse("2026-12-01T10:00:00Z");
+        Job job = Job.queued(JobId.parse("20261201T100000Z-0123456789abcdef"), "mastodon", "", t0);
+        for (int i = 0; i < 20; i++) {
+            job = job.inFlight(t0);
+        }
+        java.time.Instant next = RetryPolicy.DEFAULT.nextAttemptOffline(job, t0.plusSeconds(3600));
+        org.junit.jupiter.api.Assertions.assertFalse(next.isAfter(t0.plusSeconds(3600).plus(
+                RetryPolicy.OFFLINE_RETRY)), next.toString());
+        // due at 10:30, tried at 11:00 (the bridge was busy or off), next at 11:01: the whole stretch of 31 min
+        // moves the window, which had started at 10:00, to 10:31
+        java.time.Instant scheduled = t0.plusSeconds(1800);
+        org.junit.jupiter.api.Assertions.assertEquals(t0.plusSeconds(1860),
+                RetryPolicy.DEFAULT.afterNetworkError(job, scheduled, t0.plusSeconds(3660)));
+    }
 }

@@ -98,4 +98,15 @@ class SenderWhitelistTest {
     private static void assertAddress(String expected, String field) {
         assertEquals(Optional.of(expected), SenderWhitelist.addressOf(field), field);
     }
+
+    @org.junit.jupiter.api.Test
+    void plausibleEntriesAreOneAddressOrLoginName() {
+        for (String good : new String[] {"you@example.com", " Camera@samsungcamera.com ", "f", "nx300"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(SenderWhitelist.isPlausibleEntry(good), good);
+        }
+        for (String bad : new String[] {"you@example.com nx300@example.com", "you@example.com;b@c.d",
+            "Name <you@example.com>", "a@b@c", "@example.com", "you@", "\"you\"@example.com"}) {
+            org.junit.jupiter.api.Assertions.assertFalse(SenderWhitelist.isPlausibleEntry(bad), bad);
+        }
+    }
 }

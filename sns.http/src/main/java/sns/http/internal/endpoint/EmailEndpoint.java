@@ -15,15 +15,15 @@ import sns.core.api.camera.CameraDesk;
 import sns.core.api.camera.EmailRequest;
 import sns.core.api.camera.StagedFile;
 import sns.core.api.camera.Verdict;
-import sns.http.internal.multipart.LenientMultipartParser;
-import sns.http.internal.multipart.MalformedMultipartException;
-import sns.http.internal.multipart.MultipartBoundary;
-import sns.http.internal.multipart.MultipartLimits;
-import sns.http.internal.multipart.ParsedMultipart;
-import sns.http.internal.multipart.ParsedPart;
-import sns.http.internal.multipart.PartHeaders;
-import sns.http.internal.multipart.PartSink;
-import sns.http.internal.multipart.PartTarget;
+import sns.http.helper.multipart.LenientMultipartParser;
+import sns.http.helper.multipart.MalformedMultipartException;
+import sns.http.helper.multipart.MultipartBoundary;
+import sns.http.helper.multipart.MultipartLimits;
+import sns.http.helper.multipart.ParsedMultipart;
+import sns.http.helper.multipart.ParsedPart;
+import sns.http.helper.multipart.PartHeaders;
+import sns.http.helper.multipart.PartSink;
+import sns.http.helper.multipart.PartTarget;
 import sns.http.internal.reply.CameraReplies;
 import sns.http.internal.reply.CameraReply;
 import sns.http.internal.xml.EmailMessage;
@@ -39,10 +39,16 @@ final class EmailEndpoint implements Endpoint {
 
     private final CameraDesk desk;
     private final long limit;
+    private final MultipartLimits partLimits;
 
-    EmailEndpoint(CameraDesk desk, long limit) {
+    /**
+     * @param limit    the largest body (the photos included)
+     * @param xmlLimit the largest {@code message} part: the same limit as every other XML the cameras send
+     */
+    EmailEndpoint(CameraDesk desk, long limit, int xmlLimit) {
         this.desk = desk;
         this.limit = limit;
+        this.partLimits = MultipartLimits.CAMERA_EMAIL.withInMemoryBytes(xmlLimit);
     }
 
     @Override
@@ -59,7 +65,7 @@ final class EmailEndpoint implements Endpoint {
         boolean handedOver = false;
         try {
             String boundary = MultipartBoundary.fromContentType(request.contentType());
-            ParsedMultipart parsed = new LenientMultipartParser(MultipartLimits.CAMERA_EMAIL)
+            ParsedMultipart parsed = new LenientMultipartParser(partLimits)
                     .parse(new LimitedInputStream(request.body(), limit), boundary, staging);
             Optional<byte[]> message = parsed.first("message").flatMap(ParsedPart::bytes);
             if (message.isEmpty()) {
@@ -76,7 +82,11 @@ final class EmailEndpoint implements Endpoint {
                         : VerdictReplies.refusal(verdict);
             }
             return CameraReplies.statusSucc();
-        } catch (MalformedMultipartException | MalformedCameraRequestException e) {
+        } catch (MalformedMultipartException e) {
+            LOG.info("{}: {}", request, e.getMessage());
+            return e.problem() == MalformedMultipartException.Problem.PART_TOO_LARGE ? CameraReplies.requestTooLarge()
+                    : CameraReplies.badRequest(e.getMessage());
+        } catch (MalformedCameraRequestException e) {
             LOG.info("{}: {}", request, e.getMessage());
             return CameraReplies.badRequest(e.getMessage());
         } finally {

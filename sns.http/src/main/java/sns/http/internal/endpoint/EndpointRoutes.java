@@ -38,7 +38,7 @@ final class EndpointRoutes {
             case "/security/sso/userprofiles/authentication/emailid":
                 return method.equals("POST") ? new AccountLoginEndpoint(desk, xmlLimit) : notFound("Use POST");
             case "/social/columbus/email":
-                return new EmailEndpoint(desk, uploadLimit);
+                return new EmailEndpoint(desk, uploadLimit, xmlLimit);
             default:
                 break;
         }

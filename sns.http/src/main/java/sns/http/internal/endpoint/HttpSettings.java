@@ -15,6 +15,7 @@ public @interface HttpSettings {
     int maxUploadMegabytes() default 1024;
 
     @AttributeDefinition(name = "Largest XML request (KB)", min = "1",
-            description = "Largest login or announcement; the cameras send well under one kilobyte.")
+            description = "Largest login, announcement or e-mail message part; the cameras send well under one "
+                    + "kilobyte.")
     int maxXmlKilobytes() default 64;
 }

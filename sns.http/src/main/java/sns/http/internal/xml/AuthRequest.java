@@ -39,7 +39,7 @@ public record AuthRequest(Method method, Optional<String> sessionKey, Optional<S
      *                                         ({@code fixtures/29})
      */
     public static AuthRequest parse(byte[] body) throws MalformedCameraRequestException {
-        CameraXml xml = CameraXml.parse(body);
+        CameraXml xml = CameraXml.read(body);
         if (xml.isBlank()) {
             throw new MalformedCameraRequestException("empty auth body");
         }

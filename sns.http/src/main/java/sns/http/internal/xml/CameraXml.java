@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import sns.http.internal.text.CameraText;
+import sns.http.helper.text.CameraText;
 
 /**
  * A tolerant scanner for the XML the cameras send. It finds elements, their attributes and their text, and never
@@ -45,12 +45,52 @@ import sns.http.internal.text.CameraText;
  */
 public final class CameraXml {
 
+    /**
+     * Most complete elements inside one another. The cameras' documents are at most three deep
+     * ({@code email/receiverList/receiver}). Deeper nesting is hostile: every nested element's text holds all the
+     * ones inside it, so reading them costs the square of the nesting (9,000 nested {@code <receiver>} in 190 KB ran
+     * the bridge out of heap). Elements that never close (a raw {@code Name <addr>} sender) have no text to read
+     * and do not count.
+     */
+    public static final int MAX_DEPTH = 32;
+
     private final String text;
     private final List<Element> elements;
+    /** Why the document is not well nested (an end tag that closes no open element, an element never closed). */
+    private String unbalanced = "";
+    private boolean tooDeep;
 
     private CameraXml(String text) {
         this.text = text;
         this.elements = Collections.unmodifiableList(scan(text));
+    }
+
+    /**
+     * Decodes and scans a camera request body for one of the readers: refused if it nests deeper than
+     * {@link #MAX_DEPTH}.
+     */
+    static CameraXml read(byte[] body) throws MalformedCameraRequestException {
+        CameraXml xml = parse(body);
+        if (xml.tooDeep) {
+            throw new MalformedCameraRequestException("elements nested deeper than " + MAX_DEPTH);
+        }
+        return xml;
+    }
+
+    /** True if complete elements nest deeper than {@link #MAX_DEPTH}. */
+    public boolean tooDeep() {
+        return tooDeep;
+    }
+
+    /**
+     * Requires every element to be closed, and closed in order: what a strict XML parser calls well nested. Only for
+     * requests whose templates the cameras fill with plain values (the Samsung-account login), never for those
+     * known to carry raw markup (the e-mail sender, the NX300 login's stray line).
+     */
+    void requireWellNested() throws MalformedCameraRequestException {
+        if (!unbalanced.isEmpty()) {
+            throw new MalformedCameraRequestException("malformed XML: " + unbalanced);
+        }
     }
 
     /** Decodes (see {@link CameraText}) and scans a camera request body. */
@@ -102,6 +142,8 @@ public final class CameraXml {
         private final boolean selfClosing;
         private final int contentStart;
         private int contentEnd = -1;
+        /** Still on the scan's stack of open elements. */
+        private boolean nested;
 
         private Element(String name, Map<String, String> attributes, boolean terminated, boolean selfClosing,
                 int contentStart) {
@@ -164,6 +206,7 @@ public final class CameraXml {
     private List<Element> scan(String s) {
         List<Element> found = new ArrayList<>();
         Map<String, Deque<Element>> open = new HashMap<>();
+        Deque<Element> nesting = new ArrayDeque<>();
         int n = s.length();
         int i = 0;
         while (i < n) {
@@ -185,9 +228,25 @@ public final class CameraXml {
                     i = lt + 1; // "</" followed by no name: text
                     continue;
                 }
-                Deque<Element> stack = open.get(s.substring(lt + 2, nameEnd).toLowerCase(Locale.ROOT));
-                if (stack != null && !stack.isEmpty()) {
-                    stack.pop().contentEnd = lt;
+                String name = s.substring(lt + 2, nameEnd);
+                Deque<Element> stack = open.get(name.toLowerCase(Locale.ROOT));
+                Element closed = stack == null || stack.isEmpty() ? null : stack.pop();
+                if (closed == null) {
+                    unbalance("</" + name + "> closes nothing");
+                } else {
+                    closed.contentEnd = lt;
+                    if (nesting.peek() != closed) {
+                        unbalance("</" + name + "> inside <" + (nesting.isEmpty() ? "nothing" : nesting.peek().name)
+                                + ">");
+                    }
+                    // elements opened inside it and never closed (a raw "Name <addr>") end with it, as in HTML
+                    if (closed.nested) {
+                        Element popped;
+                        do {
+                            popped = nesting.pop();
+                            popped.nested = false;
+                        } while (popped != closed);
+                    }
                 }
                 i = after(s, ">", nameEnd);
             } else {
@@ -196,10 +255,36 @@ public final class CameraXml {
                     i = lt + 1; // "<" followed by no name: text, e.g. "a < b"
                     continue;
                 }
-                i = startTag(s, lt + 1, nameEnd, found, open);
+                i = startTag(s, lt + 1, nameEnd, found, open, nesting);
             }
         }
+        tooDeep = deepestCompleteNesting(found) > MAX_DEPTH;
+        if (!nesting.isEmpty()) {
+            unbalance("<" + nesting.peek().name + "> is never closed");
+        }
         return found;
+    }
+
+    /** How many complete elements lie inside one another at most (found in document order; linear). */
+    private static int deepestCompleteNesting(List<Element> found) {
+        Deque<Element> enclosing = new ArrayDeque<>();
+        int deepest = 0;
+        for (Element e : found) {
+            while (!enclosing.isEmpty() && enclosing.peek().contentEnd <= e.contentStart) {
+                enclosing.pop();
+            }
+            if (e.contentEnd >= 0 && !e.selfClosing) {
+                enclosing.push(e);
+                deepest = Math.max(deepest, enclosing.size());
+            }
+        }
+        return deepest;
+    }
+
+    private void unbalance(String why) {
+        if (unbalanced.isEmpty()) {
+            unbalanced = why;
+        }
     }
 
     /** Position after the first {@code token} at or after {@code from}, or the end of the text. */
@@ -229,7 +314,8 @@ public final class CameraXml {
     }
 
     /** Parses the attributes of a start tag, records the element and returns the position after the tag. */
-    private int startTag(String s, int nameStart, int nameEnd, List<Element> found, Map<String, Deque<Element>> open) {
+    private int startTag(String s, int nameStart, int nameEnd, List<Element> found, Map<String, Deque<Element>> open,
+            Deque<Element> nesting) {
         Map<String, String> attributes = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         int n = s.length();
         int p = nameEnd;
@@ -289,6 +375,10 @@ public final class CameraXml {
         found.add(element);
         if (terminated && !selfClosing) {
             open.computeIfAbsent(element.name.toLowerCase(Locale.ROOT), k -> new ArrayDeque<>()).push(element);
+            nesting.push(element);
+            element.nested = true;
+        } else if (!terminated) {
+            unbalance("<" + element.name + " is never ended");
         }
         return p;
     }

@@ -37,7 +37,7 @@ public record EmailMessage(String sender, List<String> receivers, String title, 
      *                                         whitelist cannot be checked without it)
      */
     public static EmailMessage parse(byte[] messagePart) throws MalformedCameraRequestException {
-        CameraXml xml = CameraXml.parse(messagePart);
+        CameraXml xml = CameraXml.read(messagePart);
         if (xml.isBlank()) {
             throw new MalformedCameraRequestException("empty e-mail message part");
         }

@@ -16,14 +16,18 @@ public record SamsungAccountLogin(String loginId) {
     /**
      * Reads the body.
      *
-     * @throws MalformedCameraRequestException if it is empty, truncated (no complete {@code userAuthRequest}) or has
-     *                                         no complete {@code loginID}: SNS-PROTOCOL 5.3 asks for 400 then
+     * @throws MalformedCameraRequestException if it is empty, not well nested, nested too deep, truncated (no
+     *                                         complete {@code userAuthRequest}) or has no complete {@code loginID}:
+     *                                         SNS-PROTOCOL 5.3 asks for 400 then
      */
     public static SamsungAccountLogin parse(byte[] body) throws MalformedCameraRequestException {
-        CameraXml xml = CameraXml.parse(body);
+        CameraXml xml = CameraXml.read(body);
         if (xml.isBlank()) {
             throw new MalformedCameraRequestException("empty Samsung-account login body");
         }
+        // the NX300 fills this template with plain values: anything not well nested is not its request, and
+        // SNS-PROTOCOL 5.3 asks for 400 (the lenient reading had let it through to the 500 of an allowed user)
+        xml.requireWellNested();
         xml.requireComplete("userAuthRequest");
         return new SamsungAccountLogin(xml.requireComplete("loginID").text().orElseThrow().trim());
     }

@@ -57,7 +57,7 @@ public record UploadAnnouncement(Kind kind, String sessionKey, Optional<String> 
      *                                         missing
      */
     public static UploadAnnouncement parse(byte[] body, Kind kind) throws MalformedCameraRequestException {
-        CameraXml xml = CameraXml.parse(body);
+        CameraXml xml = CameraXml.read(body);
         if (xml.isBlank()) {
             throw new MalformedCameraRequestException("empty " + kind.name().toLowerCase(Locale.ROOT) + " announcement");
         }

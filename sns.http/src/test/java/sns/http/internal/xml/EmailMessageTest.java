@@ -11,10 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import sns.http.internal.fixtures.Fixtures;
-import sns.http.internal.multipart.LenientMultipartParser;
-import sns.http.internal.multipart.MultipartBoundary;
-import sns.http.internal.multipart.MultipartLimits;
-import sns.http.internal.multipart.PartTarget;
+import sns.http.helper.multipart.LenientMultipartParser;
+import sns.http.helper.multipart.MultipartBoundary;
+import sns.http.helper.multipart.MultipartLimits;
+import sns.http.helper.multipart.PartTarget;
 
 class EmailMessageTest {
 
@@ -122,5 +122,28 @@ class EmailMessageTest {
     void receiversAreImmutable() throws Exception {
         EmailMessage message = parse("<sender>a</sender><receiver>b</receiver>");
         assertThrows(UnsupportedOperationException.class, () -> message.receivers().add("c"));
+    }
+
+    /**
+     * Issue 16: 9,000 nested {@code <receiver>} elements (190 KB) ran the bridge out of heap, since every element's
+     * text holds all the ones inside it. Deep nesting is refused at once, and reading the deepest accepted document
+     * stays linear.
+     */
+    @Test
+    void deeplyNestedReceiversAreRefusedQuickly() throws Exception {
+        String deep = "<email><sender>Camera@samsungcamera.com</sender><receiverList>"
+                + "<receiver>a@b.c".repeat(9_000) + "</receiver>".repeat(9_000) + "</receiverList></email>";
+        long started = System.nanoTime();
+        MalformedCameraRequestException refused = assertThrows(MalformedCameraRequestException.class,
+                () -> parse(deep));
+        assertEquals("elements nested deeper than " + CameraXml.MAX_DEPTH, refused.getMessage());
+        // a generous bound on a shared machine: the quadratic reading took 42 s and then failed
+        assertTrue(System.nanoTime() - started < 2_000_000_000L, "refused without reading every element's text");
+
+        // what the cameras send is far shallower: a raw "Name <addr>" per receiver never closes, but ends with its
+        // receiver, so forty of them are forty elements at depth 4, not 40 deep
+        String raw = "<email><sender>Camera@samsungcamera.com</sender><receiverList>"
+                + "<receiver>Friend <friend@example.com></receiver>".repeat(40) + "</receiverList></email>";
+        assertEquals(40, parse(raw).receivers().size());
     }
 }

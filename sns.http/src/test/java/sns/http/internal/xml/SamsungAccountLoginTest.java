@@ -35,4 +35,21 @@ class SamsungAccountLoginTest {
         refused("<userAuthRequest><loginID>a@b</userAuthRequest>");
         refused(new String(Fixtures.body("13"), StandardCharsets.UTF_8));
     }
+
+    /**
+     * Issue 16: these got 500 (the answer to an allowed camera) because the lenient reading found a complete
+     * {@code loginID}; a strict parser refuses each, so SNS-PROTOCOL 5.3 asks for 400.
+     */
+    @Test
+    void notWellNestedBodiesOfAnAllowedCameraAreRefused() {
+        String good = new String(Fixtures.body("12"), StandardCharsets.UTF_8);
+        // one flipped byte in an end tag
+        assertEquals("malformed XML: </passwXrd> closes nothing", refused(good.replace("</password>",
+                "</passwXrd>")).getMessage());
+        refused(good.replace("<duid></duid>", "<duid>"));
+        refused(good.replace("</loginID><password>", "<password></loginID>"));
+        refused(good.replace("<tncAccepted>", "<tncAccepted"));
+        refused(good + "</userAuthRequest>");
+        refused("<userAuthRequest>" + "<a>".repeat(CameraXml.MAX_DEPTH + 5) + good);
+    }
 }

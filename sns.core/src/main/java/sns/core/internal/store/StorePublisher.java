@@ -1,0 +1,222 @@
+package sns.core.internal.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import sns.core.api.BridgeHome;
+import sns.core.api.Health;
+import sns.core.api.Media;
+import sns.core.api.Post;
+import sns.core.api.PublishException;
+import sns.core.api.Publisher;
+import sns.core.api.Receipt;
+import sns.core.internal.io.AtomicFile;
+import sns.core.internal.io.SafeFileName;
+import sns.core.internal.settings.BridgeSettings;
+
+/**
+ * The built-in {@code store} destination: copies the photos and videos into a folder under the upload folder
+ * (protocol section 10). The folder is the route's instance ({@code store.mailfolder} stores into
+ * {@code mailfolder}) or, for the plain {@code store} route, an unguessable name derived from the sender, so the
+ * upload folder can be served read-only over HTTP without one camera owner finding another's photos.
+ *
+ * <p>On the outbox's file system a stored photo is a hard link to the job's file (nothing copied), elsewhere a
+ * forced copy; either way one force of the folder makes its name durable.
+ *
+ * <p>One service serves every instance ({@code sns.instance=*}); the instance arrives in {@link Post#instance()}.
+ * A file of the same name is overwritten, as the reference server does; every file is first written to a hidden
+ * temporary file beside it and renamed into place, so a crash or a full disk never leaves half a photo under the
+ * real name, and a retry of the same job simply writes it again.
+ */
+@Component(configurationPid = "sns.core", service = Publisher.class,
+        property = {Publisher.NAME + "=store", Publisher.INSTANCE + "=" + Publisher.ANY_INSTANCE})
+public final class StorePublisher implements Publisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StorePublisher.class);
+
+    /**
+     * The files one post left in the store.
+     *
+     * @param folder the folder they went into
+     * @param files the stored files, one per medium, in media order
+     */
+    public record Stored(Path folder, List<Path> files) {
+
+        /** Copies the list. */
+        public Stored {
+            files = List.copyOf(files);
+        }
+    }
+
+    private final StoreSettings settings;
+
+    /** The {@code store} service, from the bridge settings ({@code sns.core}); renewed when they change. */
+    @Activate
+    public StorePublisher(@Reference BridgeHome home, BridgeSettings bridge) throws IOException {
+        this(StoreFolders.of(bridge, home).settings());
+    }
+
+    /** A store writing below {@code settings.base()} (the shell destination's "store first"). */
+    public StorePublisher(StoreSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    public Receipt publish(Post post) throws PublishException {
+        Stored stored = store(post);
+        return new Receipt(stored.folder().toString(), count(stored.files().size()));
+    }
+
+    /**
+     * Copies every medium of {@code post} into its folder; the shell destination calls this before running its
+     * command on each stored file.
+     *
+     * @throws PublishException permanent when the instance is not a safe folder name or a medium's file is gone,
+     *     retryable when writing fails (the disk may be full only for now)
+     */
+    public Stored store(Post post) throws PublishException {
+        Path folder = folderFor(post);
+        List<Path> files = new ArrayList<>(post.media().size());
+        try {
+            Files.createDirectories(folder);
+            for (Media medium : post.media()) {
+                files.add(copy(medium, folder));
+            }
+        } catch (IOException e) {
+            throw PublishException.retryable("could not store job " + post.jobId() + " in " + folder + ": " + e, e);
+        }
+        LOG.info("store: job {} put {} into {}", post.jobId(), count(files.size()), folder);
+        return new Stored(folder, files);
+    }
+
+    /** The folder of {@code post}: its instance, or the sender's mangled name for the default instance. */
+    Path folderFor(Post post) throws PublishException {
+        String name;
+        if (!post.instance().isEmpty()) {
+            name = post.instance();
+            if (!SafeFileName.isSafe(name)) {
+                throw PublishException.permanent("store instance \"" + name + "\" is not a plain folder name"
+                        + " (letters, digits, . _ -, not starting with a dot)", null);
+            }
+        } else {
+            name = settings.folderName().apply(post.sender());
+            if (!SafeFileName.isSafe(name)) {
+                // The mangling yields base64url, always safe: anything else is a bug, and retrying will not fix it.
+                throw PublishException.permanent("store: no usable folder name for sender " + post.sender(), null);
+            }
+        }
+        return inside(settings.base(), name);
+    }
+
+    private static Path copy(Media medium, Path folder) throws IOException, PublishException {
+        if (!Files.isRegularFile(medium.file())) {
+            // The outbox promises the file until publish returns; if it is gone, no retry brings it back.
+            throw PublishException.permanent("store: the file of " + medium.name() + " is missing", null);
+        }
+        Path target = inside(folder, SafeFileName.of(medium.name()));
+        // Hidden (leading dot) so a folder index skips it, and no camera name can collide with it: SafeFileName
+        // strips leading dots. Created with CREATE_NEW rather than createTempFile so it gets the umask's
+        // permissions, like the reference server's files, and a web server can still read the folder.
+        Path temp = folder.resolve("." + UUID.randomUUID() + ".part");
+        try {
+            if (!link(medium.file(), temp)) {
+                // another file system (or one without hard links, like a FAT card): a copy, forced
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
+                    transfer(medium.file(), channel);
+                    channel.force(true); // on disk before the rename makes it visible under the real name
+                }
+            }
+            moveIntoPlace(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        AtomicFile.forceFolder(folder); // the rename survives a power cut on the stick
+        return target;
+    }
+
+    /**
+     * A second name for the job's file, on the same file system: no bytes copied and no force of the bytes, which
+     * the outbox forced before the camera was told "succ" (on the stick's flash a copy and its force cost more than
+     * the rest of the delivery). The outbox deletes its own name when it purges the job; the photo stays here.
+     *
+     * @return false if a hard link cannot be made here (another file system, or none that has them)
+     */
+    private static boolean link(Path source, Path temp) {
+        try {
+            Files.createLink(temp, source);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** Copies in the kernel (sendfile/copy_file_range): no photo bytes pass through the heap, little CPU. */
+    private static void transfer(Path source, FileChannel target) throws IOException {
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+            long size = in.size();
+            for (long position = 0; position < size;) {
+                position += in.transferTo(position, size - position, target);
+            }
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            // Same folder, so this only happens on exotic file systems; a plain replace is the best left.
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * {@code parent/name}, checked to stay directly inside {@code parent}: the name was already reduced to one
+     * safe component, this is the second line of defence should that ever be broken.
+     */
+    private static Path inside(Path parent, String name) throws PublishException {
+        Path path = parent.resolve(name).normalize();
+        if (!path.startsWith(parent) || !parent.equals(path.getParent())) {
+            throw PublishException.permanent("store: refused path outside " + parent + ": " + name, null);
+        }
+        return path;
+    }
+
+    private static String count(int files) {
+        return files == 1 ? "1 file" : files + " files";
+    }
+
+    @Override
+    public String toString() {
+        return "store in " + settings.base();
+    }
+
+    /** Whether the store folder is there and writable: all a local destination needs. */
+    @Override
+    public Health check() {
+        Path folder = settings.base();
+        if (!Files.isDirectory(folder)) {
+            return Health.failed("the store folder " + folder + " does not exist");
+        }
+        if (!Files.isWritable(folder)) {
+            return Health.failed("the store folder " + folder + " is not writable");
+        }
+        return Health.ok("stores into " + folder);
+    }
+
+}
