@@ -93,7 +93,7 @@ class StorePublisherTest {
     @Test
     void onTheOutboxsFileSystemTheStoredPhotoIsAHardLinkNotACopy() throws Exception {
         Media medium = medium("SAM_0001.JPG", "one");
-        StoreDestination.Stored stored = store.store(post("f", medium));
+        StorePublisher.Stored stored = store.store(post("f", medium));
 
         Path file = stored.files().get(0);
         assertTrue(Files.isSameFile(file, medium.file()), "one inode: no bytes copied, no second force of them");
