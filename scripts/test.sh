@@ -22,6 +22,8 @@ needs=(
     lintian:lintian                 # DebianPackageTest: lintian --fail-on error on the .deb
     systemd-analyze:systemd         # DebianPackageTest: verify and security of the unit, against /lib/systemd/system
     ip:iproute2                     # DebianPackageTest: the start script waits for the hotspot address with `ip`
+    mkfs.ext4:e2fsprogs             # PowerCutTest: the bridge's home on a loop-mounted ext4 image (needs root) ...
+    losetup:mount                   # ... attached and mounted with losetup and mount
     chromium:chromium               # ConsoleBrowserTest: Debian's headless Chromium (/usr/bin/chromium) ...
     chromedriver:chromium-driver    # ... driven by Selenium through /usr/bin/chromedriver
 )
@@ -42,7 +44,7 @@ if command -v javac >/dev/null 2>&1 && ! javac -version 2>&1 | grep -q ' 17\.'; 
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then
-    echo "Test set-up: every Debian package the tests need is installed (dpkg, lintian, systemd, iproute2, chromium, chromium-driver)."
+    echo "Test set-up: every Debian package the tests need is installed (dpkg, lintian, systemd, iproute2, e2fsprogs, mount, chromium, chromium-driver)."
 else
     echo "Test set-up: installing ${missing[*]} with apt-get (needs root or sudo)."
     if [ "$check_only" = true ]; then

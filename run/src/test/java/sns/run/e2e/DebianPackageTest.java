@@ -57,6 +57,7 @@ class DebianPackageTest {
             Map.entry("usr/share/doc/sns-bridge/docs/configuration.md", "-rw-r--r--"),
             Map.entry("usr/share/doc/sns-bridge/docs/development.md", "-rw-r--r--"),
             Map.entry("usr/share/doc/sns-bridge/docs/hardening.md", "-rw-r--r--"),
+            Map.entry("usr/share/doc/sns-bridge/docs/performance.md", "-rw-r--r--"),
             Map.entry("usr/share/doc/sns-bridge/docs/protocol.md", "-rw-r--r--"),
             Map.entry("usr/share/doc/sns-bridge/docs/reliability.md", "-rw-r--r--"),
             Map.entry("usr/share/doc/sns-bridge/docs/stick.md", "-rw-r--r--"),

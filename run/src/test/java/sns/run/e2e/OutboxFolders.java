@@ -13,7 +13,7 @@ import java.time.format.DateTimeFormatter;
  * state/1), as a bridge that has run for months leaves them: the quick way to a page with ten thousand jobs.
  * Every job's photo is a hard link to one file, so ten thousand jobs cost little disk.
  */
-final class OutboxFolders {
+public final class OutboxFolders {
 
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -26,7 +26,7 @@ final class OutboxFolders {
      *
      * @return the id of the newest job
      */
-    static String create(Path outbox, int count, byte[] photo) throws IOException {
+    public static String create(Path outbox, int count, byte[] photo) throws IOException {
         Files.createDirectories(outbox);
         Path original = Files.write(outbox.getParent().resolve("photo-for-many-jobs.jpg"), photo);
         Instant end = Instant.now().minusSeconds(5);

@@ -106,6 +106,7 @@ final class AltTextBatches {
         state.setProperty("type." + held, photo.contentType());
         state.setProperty("updatedAt", clock.instant().toString());
         Files.move(photo.file(), batch.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.force(batch.resolve(name)); // the upload is staged unforced; the camera is told "succ" for it
         AtomicFile.forceFolder(batch);
         save(batch, state);
         if (held + 1 < size) {

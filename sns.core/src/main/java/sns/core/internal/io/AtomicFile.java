@@ -46,11 +46,37 @@ public final class AtomicFile {
     }
 
     /**
+     * Replaces {@code target} atomically (temporary file, rename) without forcing anything to the storage: for
+     * files whose loss in a power cut is an inconvenience, not lost data (a camera session: the camera logs in
+     * again). After a power cut the target may be old, new or empty, so its reader must treat an empty or damaged
+     * file as missing. Saves the two forces of {@link #write}, 5-20 ms each on the stick's flash.
+     *
+     * @throws IOException if writing fails; the target is then unchanged and no temporary file stays behind
+     */
+    public static void writeUnforced(Path target, byte[] content) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        Path temporary = Files.createTempFile(folder, TEMPORARY_PREFIX + target.getFileName(), TEMPORARY_SUFFIX);
+        try {
+            Files.write(temporary, content);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
      * Whether a file name is one of this class's temporary files: left over only when the process died in the
      * middle of {@link #write}, so the owner of the folder may delete it.
      */
     public static boolean isTemporary(String fileName) {
         return fileName.startsWith(TEMPORARY_PREFIX) && fileName.endsWith(TEMPORARY_SUFFIX);
+    }
+
+    /** Forces the content of {@code file}, which somebody else wrote (a staged upload), to the storage. */
+    public static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
     }
 
     /**

@@ -40,13 +40,22 @@ import sns.core.internal.route.Route;
 record Manifest(JobRequest request, Instant created) {
 
     static final String FILE = "manifest";
+    /** Where {@link #writeTo} writes before the rename: a leading dot, so no medium can have this name. */
+    static final String TEMPORARY = ".manifest.tmp";
+    /** The key naming the job, so a job committed in a slot folder keeps its id after a power cut. */
+    private static final String JOB = "job";
     private static final String FORMAT = "manifest/1";
 
-    /** Writes the manifest into {@code folder} (which holds the media, under their names), forced to storage. */
-    void writeTo(Path folder) throws IOException {
+    /**
+     * Writes the manifest into {@code folder} (which holds the media, under their names), forced to storage and
+     * then renamed to {@code manifest}: a {@code manifest} is always whole. Its name is durable only once the
+     * caller forces the folder.
+     */
+    void writeTo(Path folder, JobId id) throws IOException {
         PostDraft draft = request.draft();
         KeyValues kv = new KeyValues()
                 .add("format", FORMAT)
+                .add(JOB, id.toString())
                 .add("destination", request.destination())
                 .add("instance", request.instance())
                 .add("created", created.toString())
@@ -63,7 +72,15 @@ record Manifest(JobRequest request, Instant created) {
             }
             kv.add("media", m.name()).add("mediaType", m.contentType()).add("mediaSize", Long.toString(m.size()));
         }
-        Durable.writeNew(folder.resolve(FILE), kv.toBytes());
+        Path temporary = folder.resolve(TEMPORARY);
+        Files.deleteIfExists(temporary);
+        Durable.writeNew(temporary, kv.toBytes());
+        Durable.rename(temporary, folder.resolve(FILE));
+    }
+
+    /** The id a manifest in {@code folder} was written for, if it names one (manifests before 2026-12 do not). */
+    static java.util.Optional<JobId> jobOf(Path folder) throws IOException {
+        return KeyValues.parse(Files.readAllBytes(folder.resolve(FILE))).find(JOB).flatMap(JobId::tryParse);
     }
 
     /** Reads the manifest of the job in {@code folder}. @throws IOException if it is missing or damaged. */

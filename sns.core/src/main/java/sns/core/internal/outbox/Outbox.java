@@ -13,15 +13,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,19 +47,25 @@ import sns.core.api.camera.StagedFile;
  *     manifest                      the post (see {@link Manifest}); written once
  *     state                         QUEUED, IN_FLIGHT, ... (see {@link StateFile}); replaced atomically
  *     SAM_0042.JPG                  the media, renamed here from where the camera desk staged them
- *   .tmp-20261124T230004Z-...       a job being assembled; deleted at start-up if the power went meanwhile
+ *   .slot-5c1e...                   an empty job folder made (and forced) ahead of time, see below
+ *   .tmp-20261124T230004Z-...       a job being assembled by an older version; deleted at start-up
  *   .trash-...                      a job being deleted; deleted at start-up if the power went meanwhile
  * </pre>
  *
- * <p>Why a folder per job with a rename at the end: the camera is answered "succ" right after {@link #submit}
+ * <p>Why a folder per job, committed by its manifest: the camera is answered "succ" right after {@link #submit}
  * returns and then forgets the photo, so the job must be complete on the storage by then, and a power cut at any
- * other moment must leave either no job or a whole one. Assembling under a temporary name and renaming gives
- * exactly that; the start-up scan throws away what never got its final name (the camera was not told "succ" for
- * it, and sends again).
+ * other moment must leave either no job or a whole one. A job is assembled in a <em>slot</em>, an empty folder
+ * whose own name was made durable earlier (a background thread makes them in batches, with one force of
+ * {@code outbox/} per batch). Submitting then needs exactly three forces, each 5-20 ms on the stick's flash: the
+ * photo, the manifest (written under a temporary name and renamed, so a {@code manifest} is always whole), and the
+ * slot folder, which makes both names durable at once. That is the commit: the slot is then renamed to the job's id
+ * without a force; after a power cut the start-up scan finds the job under either name (the manifest names its id)
+ * and throws away slots without a manifest (the camera was not told "succ" for them, and sends again).
  *
  * <p>Thread-safe: camera requests submit, the {@link Dispatcher} records attempts, the console retries and discards,
- * all at once. The in-memory view is guarded by this object's monitor; the slow parts (moving media, deleting
- * folders) run outside it.
+ * all at once. The in-memory view is guarded by this object's monitor, held for in-memory work only; all file work
+ * (moving media, forcing, state files, deleting folders) runs outside it. A job whose state file is being written
+ * is claimed ({@link #claimed}), so its writes never interleave.
  */
 public final class Outbox implements Closeable {
 
@@ -60,6 +73,9 @@ public final class Outbox implements Closeable {
 
     static final String TEMPORARY_PREFIX = ".tmp-";
     static final String TRASH_PREFIX = ".trash-";
+    static final String SLOT_PREFIX = ".slot-";
+    /** Slots made per force of the outbox folder; the pool is refilled when it falls to a quarter of this. */
+    private static final int SLOT_BATCH = 32;
     private static final String LOCK_FILE = ".lock";
     private static final String UNKNOWN_TYPE = "application/octet-stream";
 
@@ -68,8 +84,22 @@ public final class Outbox implements Closeable {
     private final FileChannel lockChannel;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-    // guarded by this
+    private final ConcurrentLinkedQueue<Path> slots = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean refilling = new AtomicBoolean();
+    private final ExecutorService slotMaker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sns-outbox-slots");
+        t.setDaemon(true);
+        return t;
+    });
+
+    // guarded by this. The monitor is only ever held for in-memory work, never during file I/O: camera requests
+    // (submit) take it, and a force in the dispatcher or the console must not make them wait.
     private final TreeMap<JobId, Job> jobs = new TreeMap<>();
+    /** The jobs waiting for an attempt ({@link #isWaiting}): what the dispatcher scans, however many were delivered. */
+    private final TreeMap<JobId, Job> waiting = new TreeMap<>();
+    /** Media bytes of every job, and the running total of those not delivered: the spool without a walk. */
+    private final Map<JobId, Long> sizes = new HashMap<>();
+    private long pendingBytes;
     private final Set<JobId> claimed = new HashSet<>();
     private JobId lastId;
     private boolean closed;
@@ -91,8 +121,10 @@ public final class Outbox implements Closeable {
             recover();
         } catch (IOException | RuntimeException e) {
             lockChannel.close();
+            slotMaker.shutdownNow();
             throw e;
         }
+        refillSlots();
     }
 
     /** Two outboxes on one folder would deliver every job twice: refuse the second. */
@@ -114,7 +146,9 @@ public final class Outbox implements Closeable {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (name.startsWith(TEMPORARY_PREFIX)) {
+                if (name.startsWith(SLOT_PREFIX)) {
+                    swept |= recoverSlot(entry, unreadable);
+                } else if (name.startsWith(TEMPORARY_PREFIX)) {
                     LOG.warn("Outbox: deleting {}, a job whose submission a stop or power cut interrupted; the "
                             + "camera was not told it succeeded", name);
                     Durable.deleteTree(entry);
@@ -139,6 +173,46 @@ public final class Outbox implements Closeable {
         LOG.info("Outbox {}: {} jobs, {} of them waiting for delivery", folder, jobs.size(), waiting);
     }
 
+    /**
+     * A slot found at start-up: empty, it is ready for a job; with a manifest it is a job whose commit reached the
+     * storage but whose rename to its id did not (renamed now); with anything else, a submission that a stop or
+     * power cut interrupted before the camera was told "succ" (deleted).
+     *
+     * @return whether the outbox folder changed
+     */
+    private boolean recoverSlot(Path slot, List<JobId> unreadable) throws IOException {
+        if (Files.exists(slot.resolve(Manifest.FILE))) {
+            Optional<JobId> id;
+            try {
+                id = Manifest.jobOf(slot);
+            } catch (IOException | RuntimeException e) {
+                id = Optional.empty();
+            }
+            if (id.isEmpty() || Files.exists(folderOf(id.get()))) {
+                LOG.error("Outbox: {} holds a manifest without a usable job id and is left untouched", slot);
+                return false;
+            }
+            Path target = folderOf(id.get());
+            Durable.rename(slot, target);
+            if (!load(id.get(), target)) {
+                unreadable.add(id.get());
+            }
+            return true;
+        }
+        try (DirectoryStream<Path> content = Files.newDirectoryStream(slot)) {
+            if (!content.iterator().hasNext()) {
+                // A kill may have cut a batch before its force: the outbox folder is forced once at the end of the
+                // scan (this returns true) before the slot is used, so its name is durable all the same.
+                slots.add(slot);
+                return true;
+            }
+        }
+        LOG.warn("Outbox: deleting {}, a job whose submission a stop or power cut interrupted; the camera was not "
+                + "told it succeeded", slot.getFileName());
+        Durable.deleteTree(slot);
+        return true;
+    }
+
     private boolean load(JobId id, Path dir) {
         try {
             Manifest manifest = Manifest.readFrom(dir);
@@ -148,7 +222,7 @@ public final class Outbox implements Closeable {
                 LOG.warn("Outbox: {} was being delivered when the bridge stopped; it will be delivered again",
                         describe(job));
             }
-            jobs.put(id, job);
+            put(job, r.media().stream().mapToLong(StagedFile::size).sum());
             return true;
         } catch (IOException | RuntimeException e) {
             // Never delete what we cannot read: it may be the user's only copy of a photo. It stays on disk,
@@ -181,22 +255,19 @@ public final class Outbox implements Closeable {
             id = JobId.next(now, lastId, ThreadLocalRandom.current());
             lastId = id;
         }
-        Path temporary = folder.resolve(TEMPORARY_PREFIX + id);
-        Path target = folder.resolve(id.toString());
+        Path slot = takeSlot();
         List<Moved> moved = new ArrayList<>();
         Job job = Job.queued(id, request.destination(), request.instance(), now);
-        boolean renamed = false;
         long bytes = 0;
         try {
-            Files.createDirectory(temporary);
             MediaNames names = new MediaNames(Manifest.FILE, StateFile.FILE, StateFile.TEMPORARY);
             List<StagedFile> inJob = new ArrayList<>();
             for (StagedFile staged : request.media()) {
-                Path file = temporary.resolve(names.add(staged.name()));
+                Path file = slot.resolve(names.add(staged.name()));
                 Durable.rename(staged.file(), file);
                 moved.add(new Moved(staged.file(), file));
-                // Whoever staged the file may not have forced it; the rename alone does not save its bytes.
-                Durable.force(file);
+                // Force 1: the photo's bytes. The camera desk stages without forcing, so this is the only one.
+                Durable.forceMedium(file);
                 long size = Files.size(file);
                 if (size != staged.size()) {
                     LOG.warn("Outbox: {}: {} has {} bytes, not the {} announced; keeping the file as it is",
@@ -205,40 +276,75 @@ public final class Outbox implements Closeable {
                 bytes += size;
                 inJob.add(new StagedFile(file.getFileName().toString(), contentType(staged), file, size));
             }
-            new Manifest(request.withMedia(inJob), now).writeTo(temporary);
-            StateFile.writeNew(temporary, job);
-            Durable.forceFolder(temporary);
-            Durable.rename(temporary, target);
-            renamed = true;
-            Durable.forceFolder(folder);
-            synchronized (this) {
-                ensureOpen();
-                jobs.put(id, job);
-            }
+            // Force 2: the manifest (the job's record; no state file: a new job is queued).
+            new Manifest(request.withMedia(inJob), now).writeTo(slot, id);
+            // Force 3, the commit: the names of the media and of the manifest in the slot, made durable earlier.
+            Durable.forceFolder(slot);
         } catch (IOException | RuntimeException e) {
-            giveBack(job, temporary, target, renamed, moved, e);
+            giveBack(slot, moved, e);
             throw e;
+        }
+        Path target = folderOf(id);
+        try {
+            // Not forced: after a power cut the start-up scan finds the job under the slot's name just as well.
+            Durable.rename(slot, target);
+        } catch (IOException e) {
+            // The job is on the storage (the camera may be told "succ"), only under the slot's name: the next start
+            // renames it and delivers it.
+            LOG.error("Outbox: {} is stored in {} but could not be renamed; it is delivered after the next start",
+                    describe(job), slot, e);
+            return id;
+        }
+        synchronized (this) {
+            put(job, bytes);
         }
         LOG.info("Outbox: {} accepted: {} media, {} bytes", describe(job), moved.size(), bytes);
         changed();
         return id;
     }
 
-    /** Undoes a failed {@link #submit} as far as possible: no job, the staged files back with the caller. */
-    private void giveBack(Job job, Path temporary, Path target, boolean renamed, List<Moved> moved, Exception e) {
-        if (renamed) {
-            try {
-                Durable.rename(target, temporary);
-            } catch (IOException undo) {
-                // Cannot take it back: keep the job rather than lose a photo; worst case it is sent twice.
-                e.addSuppressed(undo);
-                LOG.error("Outbox: {} failed after it was stored and stays in the outbox", describe(job), e);
-                synchronized (this) {
-                    jobs.put(job.id(), job);
-                }
-                return;
-            }
+    /**
+     * An empty job folder whose name is on the storage already. The pool is refilled in the background; only when
+     * it is empty (a burst of uploads right after start) does a camera request make one itself, with a fourth force.
+     */
+    private Path takeSlot() throws IOException {
+        Path slot = slots.poll();
+        if (slots.size() < SLOT_BATCH / 4) {
+            refillSlots();
         }
+        if (slot == null) {
+            slot = Files.createDirectory(folder.resolve(SLOT_PREFIX + UUID.randomUUID()));
+            Durable.forceFolder(folder);
+        }
+        return slot;
+    }
+
+    private void refillSlots() {
+        if (!refilling.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            slotMaker.execute(() -> {
+                try {
+                    List<Path> made = new ArrayList<>();
+                    for (int i = slots.size(); i < SLOT_BATCH; i++) {
+                        made.add(Files.createDirectory(folder.resolve(SLOT_PREFIX + UUID.randomUUID())));
+                    }
+                    Durable.forceFolder(folder);
+                    slots.addAll(made);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Outbox: cannot prepare job folders ahead of time ({}); jobs make their own", e.toString());
+                } finally {
+                    refilling.set(false);
+                }
+            });
+        } catch (RuntimeException closed) {
+            refilling.set(false);
+        }
+    }
+
+    /** Undoes a failed {@link #submit} as far as possible: no job, the staged files back with the caller. */
+    private void giveBack(Path slot, List<Moved> moved, Exception e) {
         boolean allBack = true;
         for (Moved m : moved) {
             try {
@@ -252,7 +358,7 @@ public final class Outbox implements Closeable {
         }
         if (allBack) {
             try {
-                Durable.deleteTree(temporary);
+                Durable.deleteTree(slot);
             } catch (IOException undo) {
                 e.addSuppressed(undo);
             }
@@ -339,7 +445,17 @@ public final class Outbox implements Closeable {
                     throw new IllegalStateException("job " + id + " was delivered already");
                 default:
                     queued = job.requeued(clock.instant());
-                    persist(queued);
+                    claimed.add(id);
+            }
+        }
+        try {
+            StateFile.replaceDurably(folderOf(id), queued);
+            synchronized (this) {
+                put(queued, 0);
+            }
+        } finally {
+            synchronized (this) {
+                claimed.remove(id);
             }
         }
         LOG.info("Outbox: {} queued again by the user", describe(queued));
@@ -366,11 +482,20 @@ public final class Outbox implements Closeable {
             if (claimed.contains(id)) {
                 throw new IllegalStateException("job " + id + " is being delivered right now");
             }
+            claimed.add(id);
+        }
+        try {
             // Renamed first, so a power cut in the middle of deleting never leaves a half job that loads.
             Durable.rename(folderOf(id), trash);
-            jobs.remove(id);
-            Durable.forceFolder(folder);
+            synchronized (this) {
+                remove(id);
+            }
+        } finally {
+            synchronized (this) {
+                claimed.remove(id);
+            }
         }
+        Durable.forceFolder(folder);
         Durable.deleteTree(trash);
         LOG.info("Outbox: {} discarded ({})", describe(job), job.state());
         return true;
@@ -413,6 +538,13 @@ public final class Outbox implements Closeable {
     public synchronized void close() throws IOException {
         if (!closed) {
             closed = true;
+            slotMaker.shutdownNow();
+            try {
+                // a batch of slots being made must not land in a folder the caller deletes or hands on
+                slotMaker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             lockChannel.close();
         }
     }
@@ -435,15 +567,26 @@ public final class Outbox implements Closeable {
      *
      * @return the job in flight, or nothing if it is gone, claimed already or not due at {@code now}
      */
-    synchronized Optional<Job> begin(JobId id, Instant now) throws IOException {
-        ensureOpen();
-        Job job = jobs.get(id);
-        if (job == null || claimed.contains(id) || !job.dueAt().filter(t -> !t.isAfter(now)).isPresent()) {
-            return Optional.empty();
+    Optional<Job> begin(JobId id, Instant now) throws IOException {
+        Job inFlight;
+        synchronized (this) {
+            ensureOpen();
+            Job job = jobs.get(id);
+            if (job == null || claimed.contains(id) || !job.dueAt().filter(t -> !t.isAfter(now)).isPresent()) {
+                return Optional.empty();
+            }
+            inFlight = job.inFlight(now);
+            claimed.add(id);
         }
-        Job inFlight = job.inFlight(now);
-        persist(inFlight);
-        claimed.add(id);
+        try {
+            StateFile.replace(folderOf(id), inFlight);
+        } catch (IOException | RuntimeException e) {
+            release(id);
+            throw e;
+        }
+        synchronized (this) {
+            put(inFlight, 0);
+        }
         return Optional.of(inFlight);
     }
 
@@ -453,14 +596,23 @@ public final class Outbox implements Closeable {
      * must not turn into a stream of duplicate posts); after a restart the disk's {@code IN_FLIGHT} wins and the
      * job is delivered once more.
      */
-    synchronized void settle(Job outcome) throws IOException {
+    void settle(Job outcome) throws IOException {
         JobId id = outcome.id();
-        if (!claimed.remove(id)) {
-            throw new IllegalStateException("job " + id + " is not in flight");
+        synchronized (this) {
+            if (!claimed.contains(id)) {
+                throw new IllegalStateException("job " + id + " is not in flight");
+            }
         }
-        jobs.put(id, outcome);
-        ensureOpen();
-        StateFile.replace(folderOf(id), outcome);
+        try {
+            ensureOpen();
+            // still claimed while the file is written: no other write of this job's state can interleave
+            StateFile.replace(folderOf(id), outcome);
+        } finally {
+            synchronized (this) {
+                claimed.remove(id);
+                put(outcome, 0);
+            }
+        }
     }
 
     /** Gives up the claim on a job without an outcome (the attempt never reached the publisher). */
@@ -473,15 +625,6 @@ public final class Outbox implements Closeable {
         return job.dueAt().isPresent();
     }
 
-    /** Whether {@code dir} is the folder of a job of this outbox that was delivered ({@link JobState#DONE}). */
-    synchronized boolean isDelivered(Path dir) {
-        if (!folder.equals(dir.getParent())) {
-            return false;
-        }
-        Optional<JobId> id = JobId.tryParse(dir.getFileName().toString());
-        return id.map(jobs::get).filter(job -> job.state() == JobState.DONE).isPresent();
-    }
-
     /** Whether an attempt on {@code id} is running in this outbox (an {@code IN_FLIGHT} job may be left over). */
     synchronized boolean isClaimed(JobId id) {
         return claimed.contains(id);
@@ -492,9 +635,45 @@ public final class Outbox implements Closeable {
         return "job " + job.id() + " to " + job.route() + " (attempt " + job.attempts() + ")";
     }
 
-    private void persist(Job job) throws IOException {
-        StateFile.replace(folderOf(job.id()), job);
-        jobs.put(job.id(), job);
+    /** How many empty job folders are ready (tests: a bridge that has run a moment has some). */
+    int readySlots() {
+        return slots.size();
+    }
+
+    /** The jobs waiting for an attempt, oldest first: what the dispatcher looks at (never the delivered ones). */
+    synchronized List<Job> waiting() {
+        return List.copyOf(waiting.values());
+    }
+
+    /** Bytes of the media of every job not delivered: what counts against the spool cap, kept as a running total. */
+    synchronized long pendingBytes() {
+        return pendingBytes;
+    }
+
+    /** Records {@code job} in memory; {@code bytes} are its media's, used when the job is new. Holds the monitor. */
+    private void put(Job job, long bytes) {
+        JobId id = job.id();
+        Job before = jobs.put(id, job);
+        long size = before == null ? bytes : sizes.getOrDefault(id, 0L);
+        sizes.put(id, size);
+        boolean wasPending = before != null && before.state() != JobState.DONE;
+        boolean pending = job.state() != JobState.DONE;
+        pendingBytes += (pending ? size : 0) - (wasPending ? size : 0);
+        if (isWaiting(job)) {
+            waiting.put(id, job);
+        } else {
+            waiting.remove(id);
+        }
+    }
+
+    /** Forgets job {@code id} in memory. Holds the monitor. */
+    private void remove(JobId id) {
+        Job before = jobs.remove(id);
+        waiting.remove(id);
+        Long size = sizes.remove(id);
+        if (before != null && before.state() != JobState.DONE && size != null) {
+            pendingBytes -= size;
+        }
     }
 
     private synchronized Job existing(JobId id) {

@@ -55,7 +55,7 @@ public final class OutboxComponent implements JobSink, OutboxService {
         Clock clock = Clock.systemUTC();
         this.outbox = new Outbox(home.dataFolder("outbox"), clock);
         this.views = new JobViews(outbox, publishers);
-        this.spool = new SpoolGuard(spoolFolders(home, outbox), outbox::isDelivered,
+        this.spool = new SpoolGuard(spoolFolders(home), outbox::pendingBytes,
                 settings.spoolCapMegabytes() * 1024L * 1024L, clock);
         RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(settings.retryFirstSeconds()),
                 Duration.ofMinutes(settings.retryMaxMinutes()), Duration.ofHours(settings.giveUpHours()),
@@ -72,12 +72,12 @@ public final class OutboxComponent implements JobSink, OutboxService {
     }
 
     /**
-     * What takes room until it is delivered: the jobs, the bodies being received, and the photos held for a
-     * Mastodon batch (the camera was told "succ" for them, so they are as good as queued).
+     * What takes room until it is delivered, besides the jobs (which the outbox counts itself, see
+     * {@link Outbox#pendingBytes}): the bodies being received, and the photos held for a Mastodon batch (the camera
+     * was told "succ" for them, so they are as good as queued). Both stay small whatever the outbox's history.
      */
-    static List<Path> spoolFolders(BridgeHome home, Outbox outbox) throws IOException {
-        return List.of(outbox.folder(), home.dataFolder(BridgeHomeActivator.INCOMING),
-                home.dataFolder(BridgeHomeActivator.BATCHES));
+    static List<Path> spoolFolders(BridgeHome home) throws IOException {
+        return List.of(home.dataFolder(BridgeHomeActivator.INCOMING), home.dataFolder(BridgeHomeActivator.BATCHES));
     }
 
     @Deactivate

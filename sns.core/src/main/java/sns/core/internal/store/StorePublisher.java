@@ -38,6 +38,9 @@ import sns.core.internal.settings.BridgeSettings;
  * {@code mailfolder}) or, for the plain {@code store} route, an unguessable name derived from the sender, so the
  * upload folder can be served read-only over HTTP without one camera owner finding another's photos.
  *
+ * <p>On the outbox's file system a stored photo is a hard link to the job's file (nothing copied), elsewhere a
+ * forced copy; either way one force of the folder makes its name durable.
+ *
  * <p>One service serves every instance ({@code sns.instance=*}); the instance arrives in {@link Post#instance()}.
  * A file of the same name is overwritten, as the reference server does; every file is first written to a hidden
  * temporary file beside it and renamed into place, so a crash or a full disk never leaves half a photo under the
@@ -149,9 +152,13 @@ public final class StorePublisher implements Publisher {
         // permissions, like the reference server's files, and a web server can still read the folder.
         Path temp = folder.resolve("." + UUID.randomUUID() + ".part");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                transfer(medium.file(), channel);
-                channel.force(true); // on disk before the rename makes it visible under the real name
+            if (!link(medium.file(), temp)) {
+                // another file system (or one without hard links, like a FAT card): a copy, forced
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
+                    transfer(medium.file(), channel);
+                    channel.force(true); // on disk before the rename makes it visible under the real name
+                }
             }
             moveIntoPlace(temp, target);
         } finally {
@@ -159,6 +166,22 @@ public final class StorePublisher implements Publisher {
         }
         AtomicFile.forceFolder(folder); // the rename survives a power cut on the stick
         return target;
+    }
+
+    /**
+     * A second name for the job's file, on the same file system: no bytes copied and no force of the bytes, which
+     * the outbox forced before the camera was told "succ" (on the stick's flash a copy and its force cost more than
+     * the rest of the delivery). The outbox deletes its own name when it purges the job; the photo stays here.
+     *
+     * @return false if a hard link cannot be made here (another file system, or none that has them)
+     */
+    private static boolean link(Path source, Path temp) {
+        try {
+            Files.createLink(temp, source);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     /** Copies in the kernel (sendfile/copy_file_range): no photo bytes pass through the heap, little CPU. */

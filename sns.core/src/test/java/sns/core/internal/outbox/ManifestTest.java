@@ -26,6 +26,7 @@ class ManifestTest {
     Path job;
 
     private static final Instant CREATED = Instant.parse("2026-11-24T23:00:00.123456Z");
+    private static final JobId JOB_ID = JobId.parse("20261124T230000Z-00000000000000aa");
 
     @Test
     void everyFieldSurvivesTheRoundTrip() throws IOException {
@@ -38,7 +39,7 @@ class ManifestTest {
         JobRequest request = new JobRequest(draft, List.of(
                 new StagedFile("SAM_0042.JPG", "image/jpeg", job.resolve("SAM_0042.JPG"), 4),
                 new StagedFile("SAM_0043.MP4", "video/mp4", job.resolve("SAM_0043.MP4"), 3)));
-        new Manifest(request, CREATED).writeTo(job);
+        new Manifest(request, CREATED).writeTo(job, JOB_ID);
 
         Manifest back = Manifest.readFrom(job);
         assertEquals(request, back.request());
@@ -48,7 +49,7 @@ class ManifestTest {
     @Test
     void emptyListsStayEmptyAndEmptyTextsStayEmpty() throws IOException {
         JobRequest request = minimal();
-        new Manifest(request, CREATED).writeTo(job);
+        new Manifest(request, CREATED).writeTo(job, JOB_ID);
 
         JobRequest back = Manifest.readFrom(job).request();
         assertEquals(List.of(), back.draft().recipients());
@@ -65,7 +66,7 @@ class ManifestTest {
         JobRequest request = new JobRequest(new PostDraft(new Route("mastodon", "pub"), Origin.SOCIAL, "twitter",
                 "cam", List.of(), "", "", List.of("alt"), "", CREATED),
                 List.of(new StagedFile("a.jpg", "image/jpeg", job.resolve("a.jpg"), 4)));
-        new Manifest(request, CREATED).writeTo(job);
+        new Manifest(request, CREATED).writeTo(job, JOB_ID);
         JobId id = JobId.parse("20261124T230000Z-0000000000000001");
 
         Post post = Manifest.readFrom(job).toPost(id);
@@ -88,7 +89,7 @@ class ManifestTest {
 
     @Test
     void aDamagedManifestIsRefused() throws IOException {
-        new Manifest(minimal(), CREATED).writeTo(job);
+        new Manifest(minimal(), CREATED).writeTo(job, JOB_ID);
         String text = Files.readString(job.resolve("manifest"));
         Files.writeString(job.resolve("manifest"), text.replace("origin=SOCIAL", "origin=FAX"));
         assertThrows(IOException.class, () -> Manifest.readFrom(job));

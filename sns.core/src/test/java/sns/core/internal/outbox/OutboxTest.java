@@ -64,7 +64,7 @@ class OutboxTest {
         JobId id = outbox.submit(request("mastodon.pub", first, second));
 
         Path job = folder.resolve(id.toString());
-        assertEquals(Set.of("manifest", "state", "SAM_0042.JPG", "SAM_0042-2.JPG"), names(job));
+        assertEquals(Set.of("manifest", "SAM_0042.JPG", "SAM_0042-2.JPG"), names(job), "no state file: queued");
         assertEquals("first photo", Files.readString(job.resolve("SAM_0042.JPG")));
         assertEquals("second photo", Files.readString(job.resolve("SAM_0042-2.JPG")));
         assertFalse(Files.exists(first.file()), "moved, not copied");
@@ -292,9 +292,78 @@ class OutboxTest {
                 new StagedFile("a.jpg", "image/jpeg", Path.of("a.jpg"), -1))));
     }
 
+    /** The names in {@code dir}, but empty slots (job folders made ahead of time): any other leftover shows. */
     private static Set<String> names(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+            return s.filter(p -> !(p.getFileName().toString().startsWith(Outbox.SLOT_PREFIX) && isEmpty(p)))
+                    .map(p -> p.getFileName().toString()).collect(Collectors.toSet());
         }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Waits (bounded) until the background thread has job folders ready, as on a bridge that runs a while. */
+    private void awaitSlots() throws InterruptedException {
+        for (int i = 0; i < 500 && outbox.readySlots() == 0; i++) {
+            Thread.sleep(10);
+        }
+        assertTrue(outbox.readySlots() > 0, "slots made in the background");
+    }
+
+    @Test
+    void aPhotoCostsThreeForcesBeforeSuccAndNoneToDeliver() throws Exception {
+        awaitSlots();
+        long before = Durable.forces();
+        JobId id = outbox.submit(request("store", stage(staging, "a.jpg", "jpeg")));
+        assertEquals(3, Durable.forces() - before, "the photo, the manifest, the job folder");
+
+        before = Durable.forces();
+        Job inFlight = outbox.begin(id, clock.instant()).orElseThrow();
+        outbox.settle(inFlight.done(new Receipt("stored", ""), clock.instant()));
+        assertEquals(0, Durable.forces() - before, "IN_FLIGHT and DONE are written without a force");
+        outbox.close();
+        outbox = new Outbox(folder, clock);
+        assertEquals(JobState.DONE, outbox.job(id).orElseThrow().state());
+    }
+
+    @Test
+    void aJobCommittedInASlotIsFoundUnderItsIdAfterAPowerCut() throws Exception {
+        JobId id = outbox.submit(request("store", stage(staging, "a.jpg", "jpeg")));
+        outbox.close();
+        // What a power cut after the commit but before the rename reached the storage leaves.
+        Path slot = folder.resolve(Outbox.SLOT_PREFIX + "committed");
+        Files.move(folder.resolve(id.toString()), slot);
+        Path partial = Files.createDirectories(folder.resolve(Outbox.SLOT_PREFIX + "partial"));
+        Files.writeString(partial.resolve("b.jpg"), "not acknowledged");
+        Files.writeString(partial.resolve(Manifest.TEMPORARY), "format=manif");
+
+        outbox = new Outbox(folder, clock);
+
+        assertEquals(List.of(id), outbox.jobs().stream().map(Job::id).toList());
+        assertEquals("jpeg", Files.readString(folder.resolve(id.toString()).resolve("a.jpg")));
+        assertFalse(Files.exists(slot));
+        assertFalse(Files.exists(partial), "a submission cut before its commit: the camera was not told succ");
+    }
+
+    @Test
+    void delivereJobsLeaveTheSpoolAndTheDispatchersView() throws Exception {
+        JobId done = outbox.submit(request("store", stage(staging, "a.jpg", "12345")));
+        JobId waiting = outbox.submit(request("store", stage(staging, "b.jpg", "1234567")));
+        assertEquals(12, outbox.pendingBytes());
+        outbox.settle(outbox.begin(done, clock.instant()).orElseThrow().done(new Receipt("r", ""), clock.instant()));
+        assertEquals(7, outbox.pendingBytes(), "a delivered job takes no camera's room");
+        assertEquals(List.of(waiting), outbox.waiting().stream().map(Job::id).toList());
+        outbox.discard(waiting);
+        assertEquals(0, outbox.pendingBytes());
+        outbox.close();
+        outbox = new Outbox(folder, clock);
+        assertEquals(0, outbox.pendingBytes(), "the same after a restart");
+        assertEquals(List.of(), outbox.waiting());
     }
 }

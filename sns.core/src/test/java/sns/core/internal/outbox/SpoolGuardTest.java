@@ -39,15 +39,21 @@ class SpoolGuardTest {
     }
 
     @Test
-    void deliveredJobsDoNotCountAgainstTheCap() throws Exception {
-        Path outbox = dir.resolve("outbox");
-        Files.write(Files.createDirectories(outbox.resolve("done")).resolve("a.jpg"), new byte[900_000]);
-        Files.write(Files.createDirectories(outbox.resolve("waiting")).resolve("b.jpg"), new byte[100_000]);
+    void deliveredJobsDoNotCountAgainstTheCapAndAreNeverWalked() throws Exception {
+        HomeFolders home = new HomeFolders(dir.resolve("home")).create();
+        Path staging = home.dataFolder(BridgeHomeActivator.INCOMING);
+        Outbox outbox = new Outbox(home.dataFolder("outbox"), Clock.systemUTC());
+        JobId done = outbox.submit(Fixtures.request("store", Fixtures.stage(staging, "a.jpg", "x".repeat(900_000))));
+        outbox.submit(Fixtures.request("store", Fixtures.stage(staging, "b.jpg", "x".repeat(100_000))));
+        Job inFlight = outbox.begin(done, Instant.now()).orElseThrow();
+        outbox.settle(inFlight.done(new sns.core.api.Receipt("r", ""), Instant.now()));
         Clock clock = Clock.fixed(Instant.parse("2026-11-24T00:00:00Z"), ZoneOffset.UTC);
-        SpoolGuard guard = new SpoolGuard(List.of(outbox), outbox.resolve("done")::equals, 1_000_000, clock);
+        SpoolGuard guard = new SpoolGuard(OutboxComponent.spoolFolders(home), outbox::pendingBytes, 1_000_000,
+                clock);
 
         assertEquals(100_000, guard.usage().bytes(), "only what still waits");
         assertTrue(guard.admit(300_000).isOk(), "a delivered photo kept for the record takes no camera's room");
+        outbox.close();
     }
 
     @Test
@@ -57,12 +63,13 @@ class SpoolGuardTest {
         Path batch = Files.createDirectories(home.dataFolder(BridgeHomeActivator.BATCHES).resolve("session"));
         Files.write(batch.resolve("01-SAM_0001.JPG"), new byte[700_000]);
         Clock clock = Clock.fixed(Instant.parse("2026-11-24T00:00:00Z"), ZoneOffset.UTC);
-        SpoolGuard guard = new SpoolGuard(OutboxComponent.spoolFolders(home, outbox), outbox::isDelivered,
+        SpoolGuard guard = new SpoolGuard(OutboxComponent.spoolFolders(home), outbox::pendingBytes,
                 1_000_000, clock);
 
         assertEquals(700_000, guard.usage().bytes(), "the camera was told succ for the held photo");
         assertEquals(Kind.UNAVAILABLE, guard.admit(400_000).kind(), "700 kB held + 400 kB > 1 MB cap");
         assertTrue(Files.exists(batch.resolve("01-SAM_0001.JPG")), "nothing held was harmed");
+        outbox.close();
     }
 
     @Test

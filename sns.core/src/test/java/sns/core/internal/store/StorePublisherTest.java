@@ -91,6 +91,18 @@ class StorePublisherTest {
     }
 
     @Test
+    void onTheOutboxsFileSystemTheStoredPhotoIsAHardLinkNotACopy() throws Exception {
+        Media medium = medium("SAM_0001.JPG", "one");
+        StorePublisher.Stored stored = store.store(post("f", medium));
+
+        Path file = stored.files().get(0);
+        assertTrue(Files.isSameFile(file, medium.file()), "one inode: no bytes copied, no second force of them");
+        assertEquals(2, ((Number) Files.getAttribute(file, "unix:nlink")).intValue());
+        Files.delete(medium.file());
+        assertEquals("one", Files.readString(file), "the outbox purging its job leaves the stored photo");
+    }
+
+    @Test
     void mediaFilesAreLeftUntouched() throws Exception {
         Media medium = medium("SAM_0001.JPG", "one");
         store.publish(post("", medium));

@@ -44,7 +44,8 @@ final class RequestBody {
     }
 
     /**
-     * Streams the body into {@code file} and forces it to disk.
+     * Streams the body into {@code file}, not forced: whoever keeps the file forces it once (the outbox, before the
+     * camera is told "succ"), so the photo costs one fsync, not two (5-20 ms each on the stick's flash).
      *
      * @return the number of bytes written
      * @throws IOException if the body is shorter than declared (a camera that lost its connection), longer than
@@ -70,7 +71,6 @@ final class RequestBody {
             if (declared >= 0 && written != declared) {
                 throw new IOException("body ended after " + written + " of " + declared + " bytes");
             }
-            channel.force(true);
         }
         return written;
     }

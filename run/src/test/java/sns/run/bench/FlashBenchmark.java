@@ -1,0 +1,534 @@
+package sns.run.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import sns.run.camera.CameraLink;
+import sns.run.camera.CameraRequests;
+import sns.run.camera.Reply;
+import sns.run.process.BridgeProcess;
+import sns.run.process.ShippedSettings;
+
+/**
+ * The camera path on slow flash (issue 15), every figure beside its baseline from the same run, all processes with the
+ * JVM flags the {@code .deb} ships and {@link FsyncShim} preloaded (it counts fsync calls and can delay each):
+ *
+ * <ol>
+ * <li>camera flows (probe, login, announcement, PUT of 1 MiB to {@code store}) with 8 cameras: flows per second, CPU
+ * per flow, p99 of a flow, fsyncs per flow; the bridge against {@link ReferenceStandIn} (and against an older build
+ * of the bridge, {@code -Dbench.beforeJar=...}, for before/after figures);</li>
+ * <li>the same with 4 cameras and every fsync delayed {@code bench.flashMs} (10) ms, emulating eMMC/SD flash;</li>
+ * <li>fsyncs of one photo, step by step, from login to the photo stored (one camera, one flow at a time);</li>
+ * <li>probe and server time requests per second (4 clients, one request per connection) against a bare-JVM server
+ * answering the same way ({@link BaselineServer}).</li>
+ * </ol>
+ *
+ * <p>{@code ./mvnw -q -DskipTests package exec:java@flash-benchmark} (options: {@code -Dbench.seconds=15
+ * -Dbench.flashMs=10 -Dbench.beforeJar=PATH}); see docs/performance.md. The 200 MiB upload against a raw receiver is
+ * {@code exec:java@upload-benchmark}.
+ */
+public final class FlashBenchmark {
+
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 4);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
+    private static final int FLASH_MS = Integer.getInteger("bench.flashMs", 10);
+    private static final int STEP_FLOWS = Integer.getInteger("bench.stepFlows", 10);
+    private static final int TIMEOUT_MS = 30_000;
+    private static final int HISTORY = Integer.getInteger("bench.history", 10_000);
+    /** Which sections run: flows, steps, history, locks, small (all by default). */
+    private static final List<String> SECTIONS = List.of(System.getProperty("bench.sections",
+            "flows,steps,history,locks,small").split(","));
+
+    private final Path scratch;
+    private final FsyncShim shim;
+    private final ShippedSettings shipped;
+    private final Path photo;
+    private final Path classes;
+
+    private FlashBenchmark(Path scratch) throws Exception {
+        this.scratch = scratch;
+        this.shim = FsyncShim.compile(scratch);
+        this.shipped = ShippedSettings.load();
+        this.photo = scratch.resolve("photo.jpg");
+        UploadBenchmark.randomFile(photo, 1024 * 1024, 15);
+        this.classes = Path.of(System.getProperty("bench.classes", "target/test-classes")).toAbsolutePath();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path scratch = Files.createTempDirectory("sns-flash-bench");
+        try {
+            new FlashBenchmark(scratch).run();
+        } finally {
+            UploadBenchmark.deleteTree(scratch);
+        }
+        System.exit(0);
+    }
+
+    /** One server under test: the bridge (a jar) or the reference stand-in. */
+    record Server(String label, Path jar) {
+        boolean isBridge() {
+            return jar != null;
+        }
+    }
+
+    /** What one measured window gave. */
+    record Figures(int flows, int errors, double seconds, long cpuNanos, long fsyncs, long p50, long p99,
+            String firstError) {
+        double flowsPerSecond() {
+            return flows / seconds;
+        }
+    }
+
+    private void run() throws Exception {
+        List<Server> servers = new ArrayList<>();
+        servers.add(new Server("reference stand-in (bare JVM, no fsync)", null));
+        String before = System.getProperty("bench.beforeJar", "");
+        if (!before.isBlank()) {
+            servers.add(new Server("bridge before (" + Path.of(before).getFileName() + ")", Path.of(before)));
+        }
+        servers.add(new Server("bridge", BridgeProcess.exportedJar()));
+        System.out.printf("# flash benchmark: %d s windows after %d s warm-up, JVM flags of the .deb, load %s%n",
+                SECONDS, WARMUP_SECONDS, UploadBenchmark.loadAverage());
+
+        for (int[] mode : SECTIONS.contains("flows") ? new int[][] {{8, 0}, {4, FLASH_MS}} : new int[0][]) {
+            int cameras = mode[0];
+            int delay = mode[1];
+            System.out.printf("%n## %d cameras, each fsync delayed %d ms (probe, login, announce, PUT 1 MiB)%n",
+                    cameras, delay);
+            System.out.printf("%-44s %9s %10s %9s %9s %11s %7s%n", "server", "flows/s", "CPU/flow", "p50", "p99",
+                    "fsyncs/flow", "errors");
+            Figures baseline = null;
+            for (Server server : servers) {
+                Figures f = measure(server, cameras, delay);
+                if (baseline == null) {
+                    baseline = f;
+                }
+                System.out.printf("%-44s %9.1f %8.2f ms %6.1f ms %6.1f ms %11.2f %7d   x%.2f flows/s, x%.2f CPU/flow%n",
+                        server.label(), f.flowsPerSecond(), f.cpuNanos() / 1e6 / Math.max(1, f.flows()),
+                        f.p50() / 1e6, f.p99() / 1e6, (double) f.fsyncs() / Math.max(1, f.flows()), f.errors(),
+                        f.flowsPerSecond() / baseline.flowsPerSecond(),
+                        ((double) f.cpuNanos() / Math.max(1, f.flows()))
+                                / ((double) baseline.cpuNanos() / Math.max(1, baseline.flows())));
+                if (f.firstError() != null) {
+                    System.out.println("    first error: " + f.firstError());
+                }
+            }
+        }
+
+        if (SECTIONS.contains("steps")) {
+            System.out.printf("%n## fsync calls of one photo, login to stored (one camera, %d flows one at a time)%n",
+                    STEP_FLOWS);
+            System.out.printf("%-44s %7s %9s %7s %12s %7s%n", "server", "login", "announce", "PUT", "delivery",
+                    "total");
+            for (Server server : servers) {
+                steps(server);
+            }
+        }
+
+        if (HISTORY > 0 && SECTIONS.contains("history")) {
+            System.out.printf("%n## history: 8 cameras on an empty outbox and on one with %,d finished jobs%n",
+                    HISTORY);
+            System.out.printf("%-44s %9s %9s %12s%n", "server, outbox", "flows/s", "p99", "start");
+            for (Server server : servers.subList(1, servers.size())) {
+                double[] empty = null;
+                for (int jobs : new int[] {0, HISTORY}) {
+                    FsyncShim.Counter counter = shim.counter("history");
+                    try (Running running = start(server, counter, 0, jobs)) {
+                        double start = running.startSeconds();
+                        flows(running.port(), 8, WARMUP_SECONDS);
+                        long t0 = System.nanoTime();
+                        Result r = flows(running.port(), 8, SECONDS);
+                        double rate = r.flows() / ((System.nanoTime() - t0) / 1e9);
+                        long p99 = r.latencies().percentile(99);
+                        String vs = empty == null ? "" : String.format("   x%.2f flows/s, x%.2f start of the empty one",
+                                rate / empty[0], start / empty[1]);
+                        System.out.printf("%-44s %9.1f %6.1f ms %10.2f s%s%n", server.label() + ", "
+                                + (jobs == 0 ? "empty" : String.format("%,d jobs", jobs)), rate, p99 / 1e6, start, vs);
+                        if (empty == null) {
+                            empty = new double[] {rate, start};
+                        }
+                    }
+                }
+            }
+        }
+
+        if (SECTIONS.contains("locks")) {
+            System.out.printf("%n## monitor waits of 10 ms or more (JFR, settings=profile) under 8 cameras, %d s%n",
+                    SECONDS);
+            for (Server server : servers.subList(1, servers.size())) {
+                monitorWaits(server);
+            }
+        }
+
+        if (SECTIONS.contains("small")) {
+            System.out.printf("%n## small requests, 4 clients, one request per connection, %d s each%n",
+                    Math.max(3, SECONDS / 3));
+            smallRequests();
+        }
+    }
+
+    // ---- camera flows -------------------------------------------------------------------------------------------
+
+    private Figures measure(Server server, int cameras, int delayMs) throws Exception {
+        FsyncShim.Counter counter = shim.counter("run");
+        try (Running running = start(server, counter, delayMs)) {
+            flows(running.port(), cameras, WARMUP_SECONDS);
+            long cpu = UploadBenchmark.cpuNanos(running.pid());
+            long fsyncs = counter.read();
+            long start = System.nanoTime();
+            Result result = flows(running.port(), cameras, SECONDS);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long cpuUsed = UploadBenchmark.cpuNanos(running.pid()) - cpu;
+            long fsyncsUsed = counter.read() - fsyncs;
+            return new Figures(result.flows(), result.errors(), seconds, cpuUsed, fsyncsUsed,
+                    result.latencies().percentile(50), result.latencies().percentile(99), result.firstError());
+        }
+    }
+
+    record Result(int flows, int errors, UploadBenchmark.Samples latencies, String firstError) {
+    }
+
+    private Result flows(int port, int cameras, int seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(cameras);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            List<Future<Result>> futures = new ArrayList<>();
+            for (int i = 0; i < cameras; i++) {
+                String fileName = "FLASH" + i + ".JPG";
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return camera(port, fileName, deadline);
+                }));
+            }
+            go.countDown();
+            int flows = 0;
+            int errors = 0;
+            String firstError = null;
+            UploadBenchmark.Samples all = new UploadBenchmark.Samples();
+            for (Future<Result> future : futures) {
+                Result one = future.get();
+                flows += one.flows();
+                errors += one.errors();
+                all.addAll(one.latencies());
+                firstError = firstError == null ? one.firstError() : firstError;
+            }
+            return new Result(flows, errors, all, firstError);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Result camera(int port, String fileName, long deadline) throws IOException {
+        CameraClient client = new CameraClient(port, TIMEOUT_MS);
+        UploadBenchmark.Samples latencies = new UploadBenchmark.Samples();
+        long size = Files.size(photo);
+        int flows = 0;
+        int errors = 0;
+        String firstError = null;
+        while (System.nanoTime() < deadline) {
+            long start = System.nanoTime();
+            String error = flow(client, fileName, size);
+            if (error == null) {
+                latencies.add(System.nanoTime() - start);
+                flows++;
+            } else {
+                errors++;
+                firstError = firstError == null ? error : firstError;
+            }
+        }
+        return new Result(flows, errors, latencies, firstError);
+    }
+
+    /** One camera flow; null if every step got the right answer, else what went wrong. */
+    private String flow(CameraClient client, String fileName, long size) {
+        try {
+            Reply reply = client.probe();
+            if (!CameraClient.probeOk(reply)) {
+                return "probe: " + reply;
+            }
+            reply = client.login();
+            String key = CameraClient.sessionKey(reply);
+            if (key == null) {
+                return "login: " + reply;
+            }
+            reply = client.announcePhoto(key, fileName, size);
+            if (!CameraClient.announceOk(reply, key, fileName)) {
+                return "announce: " + reply;
+            }
+            reply = client.put(key, fileName, "image/jpeg", photo);
+            return CameraClient.putOk(reply) ? null : "put: " + reply;
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    // ---- fsyncs step by step ------------------------------------------------------------------------------------
+
+    private void steps(Server server) throws Exception {
+        FsyncShim.Counter counter = shim.counter("steps");
+        long[] sums = new long[4];
+        try (Running running = start(server, counter, 0)) {
+            CameraClient client = new CameraClient(running.port(), TIMEOUT_MS);
+            long size = Files.size(photo);
+            quiet(counter);
+            for (int i = 0; i < STEP_FLOWS; i++) {
+                String name = "STEP" + i + ".JPG";
+                long c0 = counter.read();
+                String key = CameraClient.sessionKey(client.login());
+                long c1 = counter.read();
+                check(CameraClient.announceOk(client.announcePhoto(key, name, size), key, name), "announce");
+                long c2 = counter.read();
+                check(CameraClient.putOk(client.put(key, name, "image/jpeg", photo)), "put");
+                long c3 = counter.read();
+                if (server.isBridge()) {
+                    awaitStored(running.uploads(), name);
+                }
+                long c4 = quiet(counter);
+                sums[0] += c1 - c0;
+                sums[1] += c2 - c1;
+                sums[2] += c3 - c2;
+                sums[3] += c4 - c3;
+            }
+        }
+        double n = STEP_FLOWS;
+        System.out.printf("%-44s %7.2f %9.2f %7.2f %12.2f %7.2f%n", server.label(), sums[0] / n, sums[1] / n,
+                sums[2] / n, sums[3] / n, (sums[0] + sums[1] + sums[2] + sums[3]) / n);
+    }
+
+    /** Waits until the counter has not moved for 300 ms (the dispatcher and background work are done). */
+    private static long quiet(FsyncShim.Counter counter) throws Exception {
+        long last = counter.read();
+        long since = System.nanoTime();
+        while (System.nanoTime() - since < 300_000_000L) {
+            Thread.sleep(20);
+            long now = counter.read();
+            if (now != last) {
+                last = now;
+                since = System.nanoTime();
+            }
+        }
+        return last;
+    }
+
+    private static void awaitStored(Path uploads, String name) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try (var files = Files.walk(uploads)) {
+                if (files.anyMatch(p -> p.getFileName().toString().equals(name))) {
+                    return;
+                }
+            }
+            check(System.nanoTime() < deadline, name + " never stored");
+            Thread.sleep(5);
+        }
+    }
+
+    // ---- locks --------------------------------------------------------------------------------------------------
+
+    /**
+     * Runs the 8 cameras against a bridge recording with JFR's profile settings (which record every contended monitor
+     * enter of 10 ms or more), then counts those events by monitor class with the JDK's {@code jfr} tool.
+     */
+    private void monitorWaits(Server server) throws Exception {
+        Path recording = scratch.resolve("locks-" + System.nanoTime() + ".jfr");
+        Map<String, String> env = new HashMap<>(shipped.environment());
+        env.putAll(shim.environment(shim.counter("jfr"), 0));
+        List<String> flags = new ArrayList<>(shipped.jvmFlags());
+        flags.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
+        Path folder = Files.createTempDirectory(scratch, "jfr");
+        try (UploadBenchmark.Bridge bridge = UploadBenchmark.Bridge.start(server.jar(), folder, flags, env)) {
+            flows(bridge.port(), 8, WARMUP_SECONDS);
+            flows(bridge.port(), 8, SECONDS);
+        }
+        Map<String, Integer> byClass = new java.util.TreeMap<>();
+        long longest = 0;
+        // monitor enters only: parks include the idle waits of Jetty's and the outbox's thread pools
+        for (String event : List.of("jdk.JavaMonitorEnter")) {
+            Process jfr = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jfr").toString(), "print",
+                    "--events", event, recording.toString()).redirectErrorStream(true).start();
+            String text = new String(jfr.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jfr.waitFor(60, TimeUnit.SECONDS);
+            long duration = 0;
+            for (String line : text.split("\n")) {
+                String t = line.trim();
+                if (t.startsWith("duration = ")) {
+                    duration = durationNanos(t.substring("duration = ".length()));
+                } else if (t.startsWith("monitorClass = ") && duration >= 10_000_000L) {
+                    String cls = t.substring(t.indexOf('=') + 2).replaceAll(" \\(.*", "");
+                    byClass.merge(event.substring(4) + " " + cls, 1, Integer::sum);
+                    longest = Math.max(longest, duration);
+                }
+            }
+        }
+        System.out.printf("%-44s %s, longest %.1f ms%n", server.label(), byClass.isEmpty() ? "none" : byClass,
+                longest / 1e6);
+    }
+
+    /** "12.3 ms", "1.02 s", "850 us" as nanoseconds (0 if not understood). */
+    private static long durationNanos(String text) {
+        String[] parts = text.trim().split("\\s+");
+        try {
+            double value = Double.parseDouble(parts[0].replace(",", ""));
+            String unit = parts.length > 1 ? parts[1] : "s";
+            return (long) (value * switch (unit) {
+                case "ns" -> 1;
+                case "us" -> 1e3;
+                case "ms" -> 1e6;
+                case "s" -> 1e9;
+                case "min" -> 60e9;
+                default -> 0;
+            });
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    // ---- small requests -----------------------------------------------------------------------------------------
+
+    private void smallRequests() throws Exception {
+        int seconds = Math.max(3, SECONDS / 3);
+        int basePort = BridgeProcess.freePort();
+        List<String> command = new ArrayList<>(java());
+        command.addAll(List.of("-cp", classes.toString(), BaselineServer.class.getName(), Integer.toString(basePort)));
+        Process baseline = process(command, Map.of());
+        try (Running bridge = start(new Server("bridge", BridgeProcess.exportedJar()), shim.counter("small"), 0)) {
+            awaitPort(basePort);
+            System.out.printf("%-44s %10s %10s%n", "request", "bridge", "bare JVM");
+            for (String what : List.of("probe GET /", "time GET /security/sso/initialize/time")) {
+                boolean probe = what.startsWith("probe");
+                rate(bridge.port(), probe, 2); // warm-up
+                double bridgeRate = rate(bridge.port(), probe, seconds);
+                rate(basePort, probe, 2);
+                double baseRate = rate(basePort, probe, seconds);
+                System.out.printf("%-44s %8.0f/s %8.0f/s   x%.2f of the bare JVM%n", what, bridgeRate, baseRate,
+                        bridgeRate / baseRate);
+            }
+        } finally {
+            baseline.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static double rate(int port, boolean probe, int seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                futures.add(pool.submit(() -> {
+                    CameraLink link = new CameraLink(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                            TIMEOUT_MS);
+                    int n = 0;
+                    while (System.nanoTime() < deadline) {
+                        Reply reply = link.exchange(probe ? CameraRequests.probe("gld.samsungosp.com")
+                                : CameraRequests.time());
+                        if (reply.status() == 200) {
+                            n++;
+                        }
+                    }
+                    return n;
+                }));
+            }
+            long start = System.nanoTime();
+            int total = 0;
+            for (Future<Integer> f : futures) {
+                total += f.get();
+            }
+            return total / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---- processes ----------------------------------------------------------------------------------------------
+
+    /** A started server: the bridge on a fresh home, or the stand-in. */
+    record Running(UploadBenchmark.Bridge bridge, Process process, int port, Path uploads, double startSeconds)
+            implements AutoCloseable {
+        long pid() {
+            return bridge != null ? bridge.pid() : process.pid();
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (bridge != null) {
+                bridge.close();
+            } else {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private Running start(Server server, FsyncShim.Counter counter, int delayMs) throws Exception {
+        return start(server, counter, delayMs, 0);
+    }
+
+    /** Starts {@code server}; a bridge's outbox holds {@code history} finished jobs from the start. */
+    private Running start(Server server, FsyncShim.Counter counter, int delayMs, int history) throws Exception {
+        Map<String, String> env = new HashMap<>(shipped.environment());
+        env.putAll(shim.environment(counter, delayMs));
+        Path folder = Files.createTempDirectory(scratch, "server");
+        if (history > 0) {
+            byte[] small = new byte[4096];
+            new java.util.Random(history).nextBytes(small);
+            sns.run.e2e.OutboxFolders.create(folder.resolve("home/data/outbox"), history, small);
+        }
+        long started = System.nanoTime();
+        if (server.isBridge()) {
+            UploadBenchmark.Bridge bridge = UploadBenchmark.Bridge.start(server.jar(), folder, shipped.jvmFlags(), env);
+            return new Running(bridge, null, bridge.port(), bridge.uploads(), (System.nanoTime() - started) / 1e9);
+        }
+        int port = BridgeProcess.freePort();
+        List<String> command = new ArrayList<>(java());
+        command.addAll(List.of("-cp", classes.toString(), ReferenceStandIn.class.getName(), Integer.toString(port),
+                folder.resolve("uploads").toString()));
+        Process process = process(command, env);
+        awaitPort(port);
+        return new Running(null, process, port, folder.resolve("uploads"), (System.nanoTime() - started) / 1e9);
+    }
+
+    private List<String> java() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(shipped.jvmFlags());
+        return command;
+    }
+
+    private static Process process(List<String> command, Map<String, String> env) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private static void awaitPort(int port) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (IOException notYet) {
+                check(System.nanoTime() < deadline, "nothing listens on " + port);
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+}
