@@ -35,15 +35,15 @@ final class ImmichPublisher implements Publisher {
 
     static final String DEVICE_ID = "sns-bridge";
 
-    private final ImmichOptions options;
+    private final ImmichSettings options;
     private final ImmichClient client;
     private volatile int major = -1;
 
-    ImmichPublisher(ImmichOptions options) {
+    ImmichPublisher(ImmichSettings options) {
         this(options, Clock.systemUTC());
     }
 
-    ImmichPublisher(ImmichOptions options, Clock clock) {
+    ImmichPublisher(ImmichSettings options, Clock clock) {
         this.options = options;
         this.client = new ImmichClient(options, clock);
     }

@@ -37,14 +37,14 @@ final class WebDavPublisher implements Publisher {
     /** Names tried per file before the job fails: {@code NAME.EXT}, {@code NAME (2).EXT} ... */
     static final int MAX_NAMES = 99;
 
-    private final WebDavOptions options;
+    private final WebDavSettings options;
     private final WebDavClient client;
 
-    WebDavPublisher(WebDavOptions options) {
+    WebDavPublisher(WebDavSettings options) {
         this(options, Clock.systemUTC());
     }
 
-    WebDavPublisher(WebDavOptions options, Clock clock) {
+    WebDavPublisher(WebDavSettings options, Clock clock) {
         this.options = options;
         this.client = new WebDavClient(options, clock);
     }
@@ -182,7 +182,7 @@ final class WebDavPublisher implements Publisher {
     private void makeFolders(List<String> folders) throws PublishException {
         StringBuilder path = new StringBuilder();
         for (String folder : folders) {
-            path.append(WebDavOptions.segment(folder)).append('/');
+            path.append(WebDavSettings.segment(folder)).append('/');
             client.mkcol(options.davBase().resolve(path.toString()), null, "creating folder " + folder);
         }
     }
@@ -190,9 +190,9 @@ final class WebDavPublisher implements Publisher {
     private URI file(List<String> folders, String name) {
         StringBuilder path = new StringBuilder();
         for (String folder : folders) {
-            path.append(WebDavOptions.segment(folder)).append('/');
+            path.append(WebDavSettings.segment(folder)).append('/');
         }
-        return options.davBase().resolve(path + WebDavOptions.segment(name));
+        return options.davBase().resolve(path + WebDavSettings.segment(name));
     }
 
     private static String path(List<String> folders, String name) {
