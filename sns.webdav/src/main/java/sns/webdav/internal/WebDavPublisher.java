@@ -19,6 +19,7 @@ import sns.core.api.PublishException;
 import sns.core.api.Publisher;
 import sns.core.api.Receipt;
 import sns.core.api.helper.media.Checksums;
+import sns.core.api.helper.media.MediumFacts;
 import sns.core.api.helper.media.PhotoFacts;
 
 /**
@@ -54,14 +55,9 @@ final class WebDavPublisher implements Publisher {
         List<String> stored = new ArrayList<>();
         for (int i = 0; i < post.media().size(); i++) {
             Media medium = post.media().get(i);
-            PhotoFacts facts;
-            String sha1;
-            try {
-                facts = medium.isVideo() ? PhotoFacts.NONE : PhotoFacts.of(medium.file());
-                sha1 = Checksums.sha1Hex(medium.file());
-            } catch (IOException e) {
-                throw PublishException.permanent("webdav: cannot read " + medium.name() + ": " + e.getMessage(), e);
-            }
+            MediumFacts read = MediumFacts.read("webdav", medium);
+            PhotoFacts facts = read.facts();
+            String sha1 = read.sha1();
             LocalDateTime taken = facts.takenOr(post.receivedAt(), options.zone());
             List<String> folders = new ArrayList<>(options.folder());
             folders.addAll(options.pattern().folders(taken, facts.model().isEmpty() ? post.cameraModel()
