@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import sns.core.api.Origin;
 import sns.core.api.Post;
+import sns.core.api.helper.text.PostLayout;
 
 /**
  * The text of a Bluesky post: the camera's text, for a social upload the camera line ({@value #CAMERA}album, the
@@ -24,7 +24,7 @@ final class PostText {
 
     static final int MAX_GRAPHEMES = 300;
     static final int MAX_BYTES = 3000;
-    static final String CAMERA = "\uD83D\uDCF7\uFE0F ";
+    static final String CAMERA = PostLayout.CAMERA;
     static final String ELLIPSIS = "…";
 
     private static final Pattern CLUSTER = Pattern.compile("\\X");
@@ -129,18 +129,6 @@ final class PostText {
     }
 
     private String join(Post post, String text) {
-        List<String> parts = new ArrayList<>();
-        if (!text.isBlank()) {
-            parts.add(text);
-        }
-        // the camera line is the social upload's album (the model on NX cameras, docs/protocol.md §10.1); an e-mail
-        // only knows the camera's User-Agent, which says nothing to a reader
-        if (post.origin() == Origin.SOCIAL && !post.cameraModel().isBlank()) {
-            parts.add(CAMERA + post.cameraModel().strip());
-        }
-        if (!postscript.isBlank()) {
-            parts.add(postscript.strip());
-        }
-        return String.join("\n\n", parts);
+        return PostLayout.join(post, text, postscript.strip());
     }
 }

@@ -32,10 +32,10 @@ final class ImmichClient {
     record Answer(int status, JsonNode json) {
     }
 
-    private final ImmichOptions options;
+    private final ImmichSettings options;
     private final HttpCalls calls;
 
-    ImmichClient(ImmichOptions options, Clock clock) {
+    ImmichClient(ImmichSettings options, Clock clock) {
         this.options = options;
         this.calls = new HttpCalls("immich", clock);
     }

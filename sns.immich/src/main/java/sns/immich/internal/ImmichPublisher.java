@@ -1,7 +1,6 @@
 package sns.immich.internal;
 
 import java.io.FileNotFoundException;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ import sns.core.api.PublishException;
 import sns.core.api.Publisher;
 import sns.core.api.Receipt;
 import sns.core.api.helper.http.MultipartForm;
-import sns.core.api.helper.media.Checksums;
+import sns.core.api.helper.media.MediumFacts;
 import sns.core.api.helper.media.PhotoFacts;
 
 /**
@@ -35,15 +34,15 @@ final class ImmichPublisher implements Publisher {
 
     static final String DEVICE_ID = "sns-bridge";
 
-    private final ImmichOptions options;
+    private final ImmichSettings options;
     private final ImmichClient client;
     private volatile int major = -1;
 
-    ImmichPublisher(ImmichOptions options) {
+    ImmichPublisher(ImmichSettings options) {
         this(options, Clock.systemUTC());
     }
 
-    ImmichPublisher(ImmichOptions options, Clock clock) {
+    ImmichPublisher(ImmichSettings options, Clock clock) {
         this.options = options;
         this.client = new ImmichClient(options, clock);
     }
@@ -56,14 +55,9 @@ final class ImmichPublisher implements Publisher {
         for (int i = 0; i < post.media().size(); i++) {
             Media medium = post.media().get(i);
             String what = "uploading " + medium.name();
-            PhotoFacts facts;
-            String sha1;
-            try {
-                facts = medium.isVideo() ? PhotoFacts.NONE : PhotoFacts.of(medium.file());
-                sha1 = Checksums.sha1Hex(medium.file());
-            } catch (IOException e) {
-                throw PublishException.permanent("immich: cannot read " + medium.name() + ": " + e.getMessage(), e);
-            }
+            MediumFacts read = MediumFacts.read("immich", medium);
+            PhotoFacts facts = read.facts();
+            String sha1 = read.sha1();
             OffsetDateTime taken = facts.takenOr(post.receivedAt(), options.zone()).atZone(options.zone())
                     .toOffsetDateTime();
             MultipartForm form = new MultipartForm();

@@ -1,29 +1,54 @@
 package sns.immich.internal;
 
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.AttributeType;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.osgi.util.converter.Converters;
+
+import sns.core.api.DestinationSettings;
 
 /**
- * The form of configurations {@code sns.immich} and {@code sns.immich~<name>} in the Web Console (Metatype). The
- * keys are read through {@link ImmichOptions#of}: named instances inherit unset keys from the default.
- * {@code timeoutSeconds} is left out of the form on purpose.
+ * Everything an Immich publisher needs, read from one instance's settings; a mistyped value gets a clear error and
+ * the instance is then not registered (its jobs wait).
+ *
+ * @param server the Immich address, ending in {@code /}
+ * @param apiKey the API key (sent as {@code x-api-key}); never shown
+ * @param album the album every asset is added to; empty for none
+ * @param timeout how long one request may take
+ * @param zone the zone of the camera's clock, for {@code fileCreatedAt}
  */
-@ObjectClassDefinition(id = ImmichInstances.PID, pid = ImmichInstances.PID, factoryPid = ImmichInstances.PID,
-        name = "SNS Bridge Immich destination",
-        description = "Where route 'immich' (or 'immich.<name>') uploads the camera's photos and videos.")
-@interface ImmichSettings {
+record ImmichSettings(URI server, String apiKey, String album, Duration timeout, ZoneId zone) {
 
-    @AttributeDefinition(name = "Server address", description = "The address you open Immich at, e.g."
-            + " https://photos.example.org.")
-    String url();
+    /** Reads the settings; throws {@link IllegalArgumentException} for an unusable instance. */
+    static ImmichSettings of(DestinationSettings settings) {
+        // the defaults of ImmichConfiguration fill the keys no configuration sets; a blank value counts as unset
+        Map<String, Object> set = new HashMap<>(settings.values());
+        set.values().removeIf(v -> v instanceof String s && s.isBlank());
+        ImmichConfiguration c = Converters.standardConverter().convert(set).to(ImmichConfiguration.class);
+        String url = c.url().strip();
+        String key = settings.secret("apiKey");
+        if (url.isEmpty() || key.isEmpty()) {
+            throw new IllegalArgumentException("immich: no server address (url) or API key (.apiKey) configured");
+        }
+        URI server;
+        try {
+            server = URI.create(url.endsWith("/") ? url : url + "/");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("immich: url is not a URL: " + url);
+        }
+        if (!"https".equalsIgnoreCase(server.getScheme()) && !"http".equalsIgnoreCase(server.getScheme())
+                || server.getHost() == null || server.getRawQuery() != null) {
+            throw new IllegalArgumentException("immich: url must be an http(s) address: " + url);
+        }
+        return new ImmichSettings(server, key, c.album().strip(),
+                Duration.ofSeconds(Math.max(1, c.timeoutSeconds())), ZoneId.systemDefault());
+    }
 
-    /** Stored as the private property {@code .apiKey}: it never becomes a service property. */
-    @AttributeDefinition(name = "API key", type = AttributeType.PASSWORD, description = "Account settings → API"
-            + " keys, with the permission asset.upload (and album.read, album.create, albumAsset.create for an album).")
-    String _apiKey();
-
-    @AttributeDefinition(name = "Album", required = false,
-            description = "Every photo is added to the album of this name, created when there is none. Empty: none.")
-    String album() default "";
+    @Override
+    public String toString() {
+        return "ImmichSettings[" + server + ", album '" + album + "']";
+    }
 }

@@ -52,7 +52,7 @@ class ImmichPublisherTest {
         values.put("url", stub.url().toString());
         values.put(".apiKey", ImmichStub.API_KEY);
         values.putAll(extra);
-        return new ImmichPublisher(ImmichOptions.of(new DestinationSettings("", values)));
+        return new ImmichPublisher(ImmichSettings.of(new DestinationSettings("", values)));
     }
 
     private Media photo(String name, long seed) throws IOException {
@@ -106,7 +106,7 @@ class ImmichPublisherTest {
         String sha1 = sns.core.api.helper.media.Checksums.sha1Hex(a.file());
         for (String version : List.of("2.1.0", "3.0.0")) {
             try (ImmichStub server = new ImmichStub(version)) {
-                ImmichClient client = new ImmichClient(ImmichOptions.of(new DestinationSettings("", Map.of("url",
+                ImmichClient client = new ImmichClient(ImmichSettings.of(new DestinationSettings("", Map.of("url",
                         server.url().toString(), ".apiKey", ImmichStub.API_KEY))), java.time.Clock.systemUTC());
                 sns.core.api.helper.http.MultipartForm form = new sns.core.api.helper.http.MultipartForm();
                 if (version.startsWith("3")) {
@@ -180,9 +180,9 @@ class ImmichPublisherTest {
 
     @Test
     void unusableSettingsAreNamed() {
-        assertThrows(IllegalArgumentException.class, () -> ImmichOptions.of(new DestinationSettings("",
+        assertThrows(IllegalArgumentException.class, () -> ImmichSettings.of(new DestinationSettings("",
                 Map.of("url", "https://photos.example.org"))));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> ImmichOptions.of(new DestinationSettings("",
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ImmichSettings.of(new DestinationSettings("",
                 Map.of("url", "ftp://x", ".apiKey", "k")))).getMessage().contains("http"));
     }
 }

@@ -1,10 +1,7 @@
 package sns.mastodon.internal;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import sns.core.api.Origin;
 import sns.core.api.Post;
+import sns.core.api.helper.text.PostLayout;
 
 /**
  * The text of a status as the reference server writes it (docs/protocol.md §10.1): the post text, for a social upload
@@ -13,7 +10,7 @@ import sns.core.api.Post;
  */
 final class StatusText {
 
-    static final String CAMERA = "\uD83D\uDCF7\uFE0F ";
+    static final String CAMERA = PostLayout.CAMERA;
     static final String ELLIPSIS = "…";
 
     private final String postscript;
@@ -51,18 +48,6 @@ final class StatusText {
     }
 
     private String text(Post post, String text) {
-        List<String> parts = new ArrayList<>();
-        if (!text.isBlank()) {
-            parts.add(text);
-        }
-        // the camera line is the social upload's album (the model on NX cameras, docs/protocol.md §10.1); an e-mail
-        // only knows the camera's User-Agent, which says nothing to a reader
-        if (post.origin() == Origin.SOCIAL && !post.cameraModel().isBlank()) {
-            parts.add(CAMERA + post.cameraModel().strip());
-        }
-        if (!postscript.isBlank()) {
-            parts.add(postscript);
-        }
-        return String.join("\n\n", parts);
+        return PostLayout.join(post, text, postscript);
     }
 }

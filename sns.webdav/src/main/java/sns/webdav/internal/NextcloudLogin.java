@@ -34,14 +34,14 @@ import sns.core.api.login.PendingLogin;
  * {@code appPassword}, stored as {@code user} and {@code .password}. The poll token travels only in
  * {@link PendingLogin#state()}. Other WebDAV servers take user and password in the configuration form.
  */
-@Component(service = DestinationLogin.class, property = Publisher.NAME + "=" + WebDavInstances.NAME)
+@Component(service = DestinationLogin.class, property = Publisher.NAME + "=" + WebDavFactory.NAME)
 public final class NextcloudLogin implements DestinationLogin {
 
     static final String URL = "url";
 
     @Override
     public String configurationPid() {
-        return WebDavInstances.PID;
+        return WebDavFactory.PID;
     }
 
     @Override
@@ -59,7 +59,7 @@ public final class NextcloudLogin implements DestinationLogin {
     public PendingLogin start(Map<String, String> values) throws LoginException {
         URI server;
         try {
-            server = WebDavOptions.directory(values.getOrDefault(URL, ""), URL);
+            server = WebDavSettings.directory(values.getOrDefault(URL, ""), URL);
         } catch (IllegalArgumentException e) {
             throw new LoginException("The Nextcloud address must be an http(s) address such as "
                     + "https://cloud.example.org.");

@@ -27,11 +27,11 @@ import sns.core.api.helper.media.Checksums;
  */
 final class WebDavClient {
 
-    private final WebDavOptions options;
+    private final WebDavSettings options;
     private final HttpCalls calls;
     private final String authorization;
 
-    WebDavClient(WebDavOptions options, Clock clock) {
+    WebDavClient(WebDavSettings options, Clock clock) {
         this.options = options;
         this.calls = new HttpCalls("webdav", clock);
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(

@@ -19,6 +19,7 @@ import sns.core.api.PublishException;
 import sns.core.api.Publisher;
 import sns.core.api.Receipt;
 import sns.core.api.helper.media.Checksums;
+import sns.core.api.helper.media.MediumFacts;
 import sns.core.api.helper.media.PhotoFacts;
 
 /**
@@ -37,14 +38,14 @@ final class WebDavPublisher implements Publisher {
     /** Names tried per file before the job fails: {@code NAME.EXT}, {@code NAME (2).EXT} ... */
     static final int MAX_NAMES = 99;
 
-    private final WebDavOptions options;
+    private final WebDavSettings options;
     private final WebDavClient client;
 
-    WebDavPublisher(WebDavOptions options) {
+    WebDavPublisher(WebDavSettings options) {
         this(options, Clock.systemUTC());
     }
 
-    WebDavPublisher(WebDavOptions options, Clock clock) {
+    WebDavPublisher(WebDavSettings options, Clock clock) {
         this.options = options;
         this.client = new WebDavClient(options, clock);
     }
@@ -54,14 +55,9 @@ final class WebDavPublisher implements Publisher {
         List<String> stored = new ArrayList<>();
         for (int i = 0; i < post.media().size(); i++) {
             Media medium = post.media().get(i);
-            PhotoFacts facts;
-            String sha1;
-            try {
-                facts = medium.isVideo() ? PhotoFacts.NONE : PhotoFacts.of(medium.file());
-                sha1 = Checksums.sha1Hex(medium.file());
-            } catch (IOException e) {
-                throw PublishException.permanent("webdav: cannot read " + medium.name() + ": " + e.getMessage(), e);
-            }
+            MediumFacts read = MediumFacts.read("webdav", medium);
+            PhotoFacts facts = read.facts();
+            String sha1 = read.sha1();
             LocalDateTime taken = facts.takenOr(post.receivedAt(), options.zone());
             List<String> folders = new ArrayList<>(options.folder());
             folders.addAll(options.pattern().folders(taken, facts.model().isEmpty() ? post.cameraModel()
@@ -182,7 +178,7 @@ final class WebDavPublisher implements Publisher {
     private void makeFolders(List<String> folders) throws PublishException {
         StringBuilder path = new StringBuilder();
         for (String folder : folders) {
-            path.append(WebDavOptions.segment(folder)).append('/');
+            path.append(WebDavSettings.segment(folder)).append('/');
             client.mkcol(options.davBase().resolve(path.toString()), null, "creating folder " + folder);
         }
     }
@@ -190,9 +186,9 @@ final class WebDavPublisher implements Publisher {
     private URI file(List<String> folders, String name) {
         StringBuilder path = new StringBuilder();
         for (String folder : folders) {
-            path.append(WebDavOptions.segment(folder)).append('/');
+            path.append(WebDavSettings.segment(folder)).append('/');
         }
-        return options.davBase().resolve(path + WebDavOptions.segment(name));
+        return options.davBase().resolve(path + WebDavSettings.segment(name));
     }
 
     private static String path(List<String> folders, String name) {

@@ -31,7 +31,7 @@ public final class BigUpload {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
-        WebDavPublisher publisher = new WebDavPublisher(WebDavOptions.of(new DestinationSettings("", Map.of(
+        WebDavPublisher publisher = new WebDavPublisher(WebDavSettings.of(new DestinationSettings("", Map.of(
                 "url", args[0], "user", sns.webdav.stub.WebDavStub.USER, ".password",
                 sns.webdav.stub.WebDavStub.PASSWORD, "chunkThresholdMB", args[2], "folder", "Videos"))));
         Post post = Post.builder("20261125T011500Z-0000000000000200", Origin.SOCIAL).site("facebook")

@@ -57,7 +57,7 @@ class WebDavPublisherTest {
         values.put("user", WebDavStub.USER);
         values.put(".password", WebDavStub.PASSWORD);
         values.putAll(extra);
-        return new WebDavPublisher(WebDavOptions.of(new DestinationSettings("", values)));
+        return new WebDavPublisher(WebDavSettings.of(new DestinationSettings("", values)));
     }
 
     private Media photo(String name, int size, long seed) throws IOException {
@@ -259,6 +259,6 @@ class WebDavPublisherTest {
         assertEquals("README (3)", WebDavPublisher.suffixed("README", 3));
         assertEquals(WebDavPublisher.uploadId(JOB, 0, "a"), WebDavPublisher.uploadId(JOB, 0, "a"));
         assertFalse(WebDavPublisher.uploadId(JOB, 0, "a").equals(WebDavPublisher.uploadId(JOB, 1, "a")));
-        assertEquals("Caf%C3%A9%20%28x%29", WebDavOptions.segment("Café (x)"));
+        assertEquals("Caf%C3%A9%20%28x%29", WebDavSettings.segment("Café (x)"));
     }
 }

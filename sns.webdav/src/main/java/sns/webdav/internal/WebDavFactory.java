@@ -13,14 +13,14 @@ import sns.core.api.PublisherFactory;
  * registered (the factory throws); its jobs wait until the account is linked.
  */
 @Component(configurationPolicy = ConfigurationPolicy.IGNORE, property = {
-    Publisher.NAME + "=" + WebDavInstances.NAME, PublisherFactory.CONFIGURATION + "=" + WebDavInstances.PID})
-public final class WebDavInstances implements PublisherFactory {
+    Publisher.NAME + "=" + WebDavFactory.NAME, PublisherFactory.CONFIGURATION + "=" + WebDavFactory.PID})
+public final class WebDavFactory implements PublisherFactory {
 
     static final String PID = "sns.webdav";
     static final String NAME = "webdav";
 
     @Override
     public Publisher create(DestinationSettings settings) {
-        return new WebDavPublisher(WebDavOptions.of(settings));
+        return new WebDavPublisher(WebDavSettings.of(settings));
     }
 }

@@ -13,14 +13,14 @@ import sns.core.api.PublisherFactory;
  * registered (the factory throws); its jobs wait until it is configured.
  */
 @Component(configurationPolicy = ConfigurationPolicy.IGNORE, property = {
-    Publisher.NAME + "=" + ImmichInstances.NAME, PublisherFactory.CONFIGURATION + "=" + ImmichInstances.PID})
-public final class ImmichInstances implements PublisherFactory {
+    Publisher.NAME + "=" + ImmichFactory.NAME, PublisherFactory.CONFIGURATION + "=" + ImmichFactory.PID})
+public final class ImmichFactory implements PublisherFactory {
 
     static final String PID = "sns.immich";
     static final String NAME = "immich";
 
     @Override
     public Publisher create(DestinationSettings settings) {
-        return new ImmichPublisher(ImmichOptions.of(settings));
+        return new ImmichPublisher(ImmichSettings.of(settings));
     }
 }

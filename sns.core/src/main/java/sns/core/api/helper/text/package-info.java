@@ -1,0 +1,11 @@
+/**
+ * How a destination lays out a post's text the way the reference server did (docs/protocol.md §10.1): the camera's
+ * text, the camera line and the owner's postscript ({@link sns.core.api.helper.text.PostLayout}), shared by the
+ * Mastodon and Bluesky destinations so a post reads the same on both.
+ */
+@Export
+@Version("1.0.0")
+package sns.core.api.helper.text;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
