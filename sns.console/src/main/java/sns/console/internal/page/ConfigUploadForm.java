@@ -9,13 +9,13 @@ import java.util.Optional;
 
 import sns.core.api.config.ConfigImport;
 import sns.core.api.config.ImportReport;
-import sns.http.helper.multipart.LenientMultipartParser;
-import sns.http.helper.multipart.MalformedMultipartException;
-import sns.http.helper.multipart.MultipartBoundary;
-import sns.http.helper.multipart.MultipartLimits;
-import sns.http.helper.multipart.ParsedMultipart;
-import sns.http.helper.multipart.ParsedPart;
-import sns.http.helper.multipart.PartTarget;
+import sns.core.api.helper.multipart.LenientMultipartParser;
+import sns.core.api.helper.multipart.MalformedMultipartException;
+import sns.core.api.helper.multipart.MultipartBoundary;
+import sns.core.api.helper.multipart.MultipartLimits;
+import sns.core.api.helper.multipart.ParsedMultipart;
+import sns.core.api.helper.multipart.ParsedPart;
+import sns.core.api.helper.multipart.PartTarget;
 
 /**
  * The "import config.toml" form: a plain multipart file upload, read with the bridge's own multipart parser (the

@@ -1,6 +1,6 @@
 package sns.console.internal.page;
 
-import sns.http.helper.text.Markup;
+import sns.core.api.helper.text.Markup;
 
 /** HTML escaping for everything the console pages show that they did not write themselves ({@link Markup}). */
 public final class Html {

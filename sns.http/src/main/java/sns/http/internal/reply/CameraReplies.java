@@ -3,7 +3,7 @@ package sns.http.internal.reply;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-import sns.http.helper.text.Markup;
+import sns.core.api.helper.text.Markup;
 
 /**
  * Every answer shape the cameras expect (docs/protocol.md §3, 5, 6, 7, 8, 9 and the summary in 11), byte for byte as

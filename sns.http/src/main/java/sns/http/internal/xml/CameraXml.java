@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import sns.http.helper.text.CameraText;
+import sns.core.api.helper.text.CameraText;
 
 /**
  * A tolerant scanner for the XML the cameras send. It finds elements, their attributes and their text, and never

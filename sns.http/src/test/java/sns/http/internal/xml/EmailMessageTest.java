@@ -11,10 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import sns.core.internal.testing.ProtocolFixtures;
-import sns.http.helper.multipart.LenientMultipartParser;
-import sns.http.helper.multipart.MultipartBoundary;
-import sns.http.helper.multipart.MultipartLimits;
-import sns.http.helper.multipart.PartTarget;
+import sns.core.api.helper.multipart.LenientMultipartParser;
+import sns.core.api.helper.multipart.MultipartBoundary;
+import sns.core.api.helper.multipart.MultipartLimits;
+import sns.core.api.helper.multipart.PartTarget;
 
 class EmailMessageTest {
 

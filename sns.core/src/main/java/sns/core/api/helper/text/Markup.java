@@ -1,4 +1,4 @@
-package sns.http.helper.text;
+package sns.core.api.helper.text;
 
 /**
  * Escaping for what the bridge writes into HTML and XML but did not write itself: camera texts (sender, model,

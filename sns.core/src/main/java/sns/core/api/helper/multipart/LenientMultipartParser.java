@@ -1,4 +1,4 @@
-package sns.http.helper.multipart;
+package sns.core.api.helper.multipart;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import sns.http.helper.multipart.MalformedMultipartException.Problem;
-import sns.http.helper.text.CameraText;
+import sns.core.api.helper.multipart.MalformedMultipartException.Problem;
+import sns.core.api.helper.text.CameraText;
 
 /**
  * Streaming {@code multipart/form-data} parser for the camera e-mail request ({@code POST /social/columbus/email},

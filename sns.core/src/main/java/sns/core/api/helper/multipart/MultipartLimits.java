@@ -1,4 +1,4 @@
-package sns.http.helper.multipart;
+package sns.core.api.helper.multipart;
 
 /**
  * Bounds for one multipart body, so that a hostile or broken client cannot make the bridge hold unbounded data in

@@ -1,4 +1,4 @@
-package sns.http.helper.multipart;
+package sns.core.api.helper.multipart;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

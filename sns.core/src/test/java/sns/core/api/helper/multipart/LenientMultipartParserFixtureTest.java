@@ -1,4 +1,4 @@
-package sns.http.helper.multipart;
+package sns.core.api.helper.multipart;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sns.core.internal.testing.ProtocolFixtures.sha256;
-import static sns.http.helper.multipart.MultipartTestSupport.oracle;
+import static sns.core.api.helper.multipart.MultipartTestSupport.oracle;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import sns.core.internal.testing.ProtocolFixtures;
-import sns.http.helper.multipart.MultipartTestSupport.OraclePart;
-import sns.http.helper.multipart.MultipartTestSupport.RecordingSink;
-import sns.http.helper.multipart.MultipartTestSupport.TrickleInputStream;
+import sns.core.api.helper.multipart.MultipartTestSupport.OraclePart;
+import sns.core.api.helper.multipart.MultipartTestSupport.RecordingSink;
+import sns.core.api.helper.multipart.MultipartTestSupport.TrickleInputStream;
 
 /** The parser against the real e-mail request bytes of the protocol fixtures (docs/protocol.md §9.1). */
 class LenientMultipartParserFixtureTest {

@@ -1,4 +1,4 @@
-package sns.http.helper.text;
+package sns.core.api.helper.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

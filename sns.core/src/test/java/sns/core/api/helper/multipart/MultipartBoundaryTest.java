@@ -1,4 +1,4 @@
-package sns.http.helper.multipart;
+package sns.core.api.helper.multipart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package sns.http.helper.multipart;
+package sns.core.api.helper.multipart;
 
 /**
  * The camera's multipart body cannot be used. Always means "answer 400 (or 413 for the limits) and throw away every

@@ -1,4 +1,4 @@
-package sns.http.helper.text;
+package sns.core.api.helper.text;
 
 /**
  * Turns the bytes a camera sends as "text" into a Java string without ever failing.

@@ -1,4 +1,4 @@
-package sns.http.helper.multipart;
+package sns.core.api.helper.multipart;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static sns.http.helper.multipart.MultipartTestSupport.bytes;
+import static sns.core.api.helper.multipart.MultipartTestSupport.bytes;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,10 +23,10 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import sns.http.helper.multipart.MalformedMultipartException.Problem;
-import sns.http.helper.multipart.MultipartTestSupport.RecordingSink;
-import sns.http.helper.multipart.MultipartTestSupport.TrackedStream;
-import sns.http.helper.multipart.MultipartTestSupport.TrickleInputStream;
+import sns.core.api.helper.multipart.MalformedMultipartException.Problem;
+import sns.core.api.helper.multipart.MultipartTestSupport.RecordingSink;
+import sns.core.api.helper.multipart.MultipartTestSupport.TrackedStream;
+import sns.core.api.helper.multipart.MultipartTestSupport.TrickleInputStream;
 
 /** The parser's rules and quirks, each on a hand-built body. */
 class LenientMultipartParserTest {
