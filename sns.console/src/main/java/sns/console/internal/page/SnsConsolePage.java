@@ -143,7 +143,7 @@ public final class SnsConsolePage extends HttpServlet {
             importConfig(request, response, root);
             return;
         }
-        String refusal = csrf.refusal(request, request.getParameter(CsrfGuard.FIELD));
+        String refusal = csrf.refusal(request.getParameter(CsrfGuard.FIELD));
         Paging paging = Paging.of(request.getParameter("page"));
         if (!refusal.isEmpty()) {
             refuse(request, response, refusal);
@@ -181,7 +181,7 @@ public final class SnsConsolePage extends HttpServlet {
         boolean error = true;
         try {
             ConfigUploadForm.Upload upload = ConfigUploadForm.read(request.getInputStream(), request.getContentType());
-            String refusal = csrf.refusal(request, upload.csrfToken());
+            String refusal = csrf.refusal(upload.csrfToken());
             if (!refusal.isEmpty()) {
                 refuse(request, response, refusal);
                 return;
