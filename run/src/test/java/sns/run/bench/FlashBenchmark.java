@@ -57,6 +57,8 @@ public final class FlashBenchmark {
     private final ShippedSettings shipped;
     private final Path photo;
     private final Path classes;
+    /** A checkout of samsung-nx-emailservice ({@code -Dbench.reference=DIR}), or null: then the stand-in is the baseline. */
+    private final Path reference;
 
     private FlashBenchmark(Path scratch) throws Exception {
         this.scratch = scratch;
@@ -65,6 +67,8 @@ public final class FlashBenchmark {
         this.photo = scratch.resolve("photo.jpg");
         UploadBenchmark.randomFile(photo, 1024 * 1024, 15);
         this.classes = Path.of(System.getProperty("bench.classes", "target/test-classes")).toAbsolutePath();
+        String ref = System.getProperty("bench.reference", "");
+        this.reference = ref.isBlank() ? null : ReferenceServer.check(Path.of(ref).toAbsolutePath());
     }
 
     public static void main(String[] args) throws Exception {
@@ -77,8 +81,15 @@ public final class FlashBenchmark {
         System.exit(0);
     }
 
-    /** One server under test: the bridge (a jar) or the reference stand-in. */
-    record Server(String label, Path jar) {
+    /**
+     * One server under test: the bridge (a jar), the reference server (a checkout of samsung-nx-emailservice, run by
+     * Debian's python3 and Flask) or the reference stand-in (neither jar nor checkout).
+     */
+    record Server(String label, Path jar, Path reference) {
+        static Server bridge(String label, Path jar) {
+            return new Server(label, jar, null);
+        }
+
         boolean isBridge() {
             return jar != null;
         }
@@ -86,7 +97,7 @@ public final class FlashBenchmark {
 
     /** What one measured window gave. */
     record Figures(int flows, int errors, double seconds, long cpuNanos, long fsyncs, long p50, long p99,
-            String firstError) {
+            String firstError, String threads) {
         double flowsPerSecond() {
             return flows / seconds;
         }
@@ -94,12 +105,19 @@ public final class FlashBenchmark {
 
     private void run() throws Exception {
         List<Server> servers = new ArrayList<>();
-        servers.add(new Server("reference stand-in (bare JVM, no fsync)", null));
+        if (reference != null) {
+            servers.add(new Server("reference server (Flask " + ReferenceServer.flaskVersion() + ")", null,
+                    reference));
+        }
+        servers.add(new Server("reference stand-in (bare JVM, no fsync)", null, null));
         String before = System.getProperty("bench.beforeJar", "");
         if (!before.isBlank()) {
-            servers.add(new Server("bridge before (" + Path.of(before).getFileName() + ")", Path.of(before)));
+            servers.add(Server.bridge("bridge before (" + Path.of(before).getFileName() + ")", Path.of(before)));
         }
-        servers.add(new Server("bridge", BridgeProcess.exportedJar()));
+        servers.add(Server.bridge("bridge", BridgeProcess.exportedJar()));
+        List<Server> bridges = servers.stream().filter(Server::isBridge).toList();
+        System.out.println(reference != null ? "# baseline: the reference server in " + reference
+                : "# baseline: the reference stand-in (no -Dbench.reference=DIR given: see docs/performance.md)");
         System.out.printf("# flash benchmark: %d s windows after %d s warm-up, JVM flags of the .deb, load %s%n",
                 SECONDS, WARMUP_SECONDS, UploadBenchmark.loadAverage());
 
@@ -122,6 +140,7 @@ public final class FlashBenchmark {
                         f.flowsPerSecond() / baseline.flowsPerSecond(),
                         ((double) f.cpuNanos() / Math.max(1, f.flows()))
                                 / ((double) baseline.cpuNanos() / Math.max(1, baseline.flows())));
+                System.out.println("    CPU: " + f.threads());
                 if (f.firstError() != null) {
                     System.out.println("    first error: " + f.firstError());
                 }
@@ -142,7 +161,7 @@ public final class FlashBenchmark {
             System.out.printf("%n## history: 8 cameras on an empty outbox and on one with %,d finished jobs%n",
                     HISTORY);
             System.out.printf("%-44s %9s %9s %12s%n", "server, outbox", "flows/s", "p99", "start");
-            for (Server server : servers.subList(1, servers.size())) {
+            for (Server server : bridges) {
                 double[] empty = null;
                 for (int jobs : new int[] {0, HISTORY}) {
                     FsyncShim.Counter counter = shim.counter("history");
@@ -168,7 +187,7 @@ public final class FlashBenchmark {
         if (SECTIONS.contains("locks")) {
             System.out.printf("%n## monitor waits of 10 ms or more (JFR, settings=profile) under 8 cameras, %d s%n",
                     SECONDS);
-            for (Server server : servers.subList(1, servers.size())) {
+            for (Server server : bridges) {
                 monitorWaits(server);
             }
         }
@@ -187,14 +206,28 @@ public final class FlashBenchmark {
         try (Running running = start(server, counter, delayMs)) {
             flows(running.port(), cameras, WARMUP_SECONDS);
             long cpu = UploadBenchmark.cpuNanos(running.pid());
+            ThreadCpu threads = ThreadCpu.of(running.pid());
             long fsyncs = counter.read();
+            Process strace = null;
+            if (Boolean.getBoolean("bench.strace") && server.isBridge() == !Boolean.getBoolean("bench.straceBaseline")) {
+                strace = new ProcessBuilder("strace", "-c", "-f", "-p", Long.toString(running.pid()), "-o",
+                        scratch.resolve("strace.txt").toString()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                Thread.sleep(1000);
+            }
             long start = System.nanoTime();
             Result result = flows(running.port(), cameras, SECONDS);
+            if (strace != null) {
+                new ProcessBuilder("kill", "-INT", Long.toString(strace.pid())).start().waitFor();
+                strace.waitFor(30, TimeUnit.SECONDS);
+                System.out.println(Files.readString(scratch.resolve("strace.txt")));
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             long cpuUsed = UploadBenchmark.cpuNanos(running.pid()) - cpu;
+            String shares = ThreadCpu.of(running.pid()).sharesSince(threads);
             long fsyncsUsed = counter.read() - fsyncs;
             return new Figures(result.flows(), result.errors(), seconds, cpuUsed, fsyncsUsed,
-                    result.latencies().percentile(50), result.latencies().percentile(99), result.firstError());
+                    result.latencies().percentile(50), result.latencies().percentile(99), result.firstError(), shares);
         }
     }
 
@@ -354,6 +387,10 @@ public final class FlashBenchmark {
             flows(bridge.port(), 8, WARMUP_SECONDS);
             flows(bridge.port(), 8, SECONDS);
         }
+        String keep = System.getProperty("bench.keepJfr", "");
+        if (!keep.isBlank()) {
+            Files.copy(recording, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         Map<String, Integer> byClass = new java.util.TreeMap<>();
         long longest = 0;
         // monitor enters only: parks include the idle waits of Jetty's and the outbox's thread pools
@@ -405,20 +442,31 @@ public final class FlashBenchmark {
         List<String> command = new ArrayList<>(java());
         command.addAll(List.of("-cp", classes.toString(), BaselineServer.class.getName(), Integer.toString(basePort)));
         Process baseline = process(command, Map.of());
-        try (Running bridge = start(new Server("bridge", BridgeProcess.exportedJar()), shim.counter("small"), 0)) {
+        Running ref = reference == null ? null
+                : start(new Server("reference", null, reference), shim.counter("small-ref"), 0);
+        try (Running bridge = start(Server.bridge("bridge", BridgeProcess.exportedJar()), shim.counter("small"), 0)) {
             awaitPort(basePort);
-            System.out.printf("%-44s %10s %10s%n", "request", "bridge", "bare JVM");
+            System.out.printf("%-44s %10s %10s %10s%n", "request", "bridge", "bare JVM", "reference");
             for (String what : List.of("probe GET /", "time GET /security/sso/initialize/time")) {
                 boolean probe = what.startsWith("probe");
                 rate(bridge.port(), probe, 2); // warm-up
                 double bridgeRate = rate(bridge.port(), probe, seconds);
                 rate(basePort, probe, 2);
                 double baseRate = rate(basePort, probe, seconds);
-                System.out.printf("%-44s %8.0f/s %8.0f/s   x%.2f of the bare JVM%n", what, bridgeRate, baseRate,
-                        bridgeRate / baseRate);
+                double refRate = Double.NaN;
+                if (ref != null) {
+                    rate(ref.port(), probe, 2);
+                    refRate = rate(ref.port(), probe, seconds);
+                }
+                System.out.printf("%-44s %8.0f/s %8.0f/s %8s   x%.2f of the bare JVM%s%n", what, bridgeRate, baseRate,
+                        ref == null ? "-" : String.format("%.0f/s", refRate), bridgeRate / baseRate,
+                        ref == null ? "" : String.format(", x%.2f of the reference", bridgeRate / refRate));
             }
         } finally {
             baseline.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (ref != null) {
+                ref.close();
+            }
         }
     }
 
@@ -487,6 +535,13 @@ public final class FlashBenchmark {
             sns.run.e2e.OutboxFolders.create(folder.resolve("home/data/outbox"), history, small);
         }
         long started = System.nanoTime();
+        if (server.reference() != null) {
+            int port = BridgeProcess.freePort();
+            Process process = ReferenceServer.start(server.reference(), folder, port, env);
+            awaitPort(port);
+            return new Running(null, process, port, folder.resolve("uploads"),
+                    (System.nanoTime() - started) / 1e9);
+        }
         if (server.isBridge()) {
             UploadBenchmark.Bridge bridge = UploadBenchmark.Bridge.start(server.jar(), folder, shipped.jvmFlags(), env);
             return new Running(bridge, null, bridge.port(), bridge.uploads(), (System.nanoTime() - started) / 1e9);
