@@ -52,6 +52,17 @@ record Manifest(JobRequest request, Instant created) {
      * caller forces the folder.
      */
     void writeTo(Path folder, JobId id) throws IOException {
+        writeTemporary(folder, id);
+        publish(folder);
+    }
+
+    /**
+     * The first half of {@link #writeTo}: the manifest written and forced under its temporary name, which the
+     * start-up scan never takes for a job. {@link Outbox#submit} forces the media meanwhile, on another thread, and
+     * calls {@link #publish} only once both forces are done: the name {@code manifest} never exists before the bytes
+     * it promises are on the storage.
+     */
+    void writeTemporary(Path folder, JobId id) throws IOException {
         PostDraft draft = request.draft();
         KeyValues kv = new KeyValues()
                 .add("format", FORMAT)
@@ -75,7 +86,11 @@ record Manifest(JobRequest request, Instant created) {
         Path temporary = folder.resolve(TEMPORARY);
         Files.deleteIfExists(temporary);
         Durable.writeNew(temporary, kv.toBytes());
-        Durable.rename(temporary, folder.resolve(FILE));
+    }
+
+    /** The second half of {@link #writeTo}: the forced temporary manifest renamed to {@code manifest}. */
+    static void publish(Path folder) throws IOException {
+        Durable.rename(folder.resolve(TEMPORARY), folder.resolve(FILE));
     }
 
     /** The id a manifest in {@code folder} was written for, if it names one (manifests before 2026-12 do not). */
