@@ -2,10 +2,11 @@ package sns.core.internal.desk;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -24,13 +25,9 @@ public final class CameraLog {
     static final int MAX_TEXT = 200;
 
     private final Clock clock;
-    // access order: the eldest entry is the least recently seen sender; guarded by this
-    private final Map<String, CameraSeen> seen = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CameraSeen> eldest) {
-            return size() > MAX_CAMERAS;
-        }
-    };
+    // No monitor: every camera request notes itself here, and with 8 cameras on the stick's two cores a thread
+    // descheduled while holding a shared lock made the others wait 10 ms and more (JFR, issue 15).
+    private final Map<String, CameraSeen> seen = new ConcurrentHashMap<>();
 
     public CameraLog() {
         this(Clock.systemUTC());
@@ -44,19 +41,22 @@ public final class CameraLog {
      * Notes a request of {@code sender}; an empty {@code model} keeps the one known from an earlier request (a
      * login carries a User-Agent, an upload the album).
      */
-    public synchronized void saw(String sender, String model, String request, boolean allowed) {
+    public void saw(String sender, String model, String request, boolean allowed) {
         String who = cut(sender);
         String key = who.toLowerCase(Locale.ROOT);
-        CameraSeen before = seen.get(key);
         String what = cut(model);
-        if (what.isEmpty() && before != null) {
-            what = before.model();
+        String asked = cut(request);
+        seen.compute(key, (k, before) -> new CameraSeen(who,
+                what.isEmpty() && before != null ? before.model() : what, clock.instant(), asked, allowed));
+        while (seen.size() > MAX_CAMERAS) {
+            // the least recently seen sender goes first; a scan of 51 entries, only when a new sender arrives
+            seen.values().stream().min(Comparator.comparing(CameraSeen::lastSeen))
+                    .ifPresent(eldest -> seen.remove(eldest.sender().toLowerCase(Locale.ROOT), eldest));
         }
-        seen.put(key, new CameraSeen(who, what, clock.instant(), cut(request), allowed));
     }
 
     /** Most recently seen first. */
-    public synchronized List<CameraSeen> cameras() {
+    public List<CameraSeen> cameras() {
         List<CameraSeen> all = new ArrayList<>(seen.values());
         all.sort((a, b) -> b.lastSeen().compareTo(a.lastSeen()));
         return all;

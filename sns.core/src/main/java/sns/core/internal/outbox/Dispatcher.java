@@ -288,7 +288,8 @@ public final class Dispatcher {
     /** Calls the publisher and turns what happens into the job's next state. */
     private Job attempt(Job job, Publisher publisher, Instant scheduled) {
         if (job.attempts() == 1) {
-            LOG.info("Outbox: delivering {}", Outbox.describe(job));
+            // debug: "delivered" or the failure says the same, once per photo
+            LOG.debug("Outbox: delivering {}", Outbox.describe(job));
         } else {
             LOG.debug("Outbox: delivering {} again (attempt {})", Outbox.describe(job), job.attempts());
         }

@@ -321,7 +321,9 @@ public final class Outbox implements Closeable {
         synchronized (this) {
             put(job, bytes);
         }
-        LOG.info("Outbox: {} accepted: {} media, {} bytes", describe(job), moved.size(), bytes);
+        // debug: the camera desk logs the acceptance with the camera's words; one line per photo is enough on a stick
+        // whose journal is on the same flash
+        LOG.debug("Outbox: {} accepted: {} media, {} bytes", describe(job), moved.size(), bytes);
         changed();
         return id;
     }

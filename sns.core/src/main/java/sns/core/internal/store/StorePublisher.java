@@ -104,7 +104,8 @@ public final class StorePublisher implements Publisher {
         } catch (IOException e) {
             throw PublishException.retryable("could not store job " + post.jobId() + " in " + folder + ": " + e, e);
         }
-        LOG.info("store: job {} put {} into {}", post.jobId(), count(files.size()), folder);
+        // debug: the outbox's "delivered" line names the same folder
+        LOG.debug("store: job {} put {} into {}", post.jobId(), count(files.size()), folder);
         return new Stored(folder, files);
     }
 
