@@ -199,6 +199,24 @@ class FinishedJobsTest {
         assertEquals(Receipt.of("kept"), outbox.job(done).orElseThrow().receipt().orElseThrow());
     }
 
+    @Test
+    void theLineFormatIsTheOneTheBenchmarkFabricates() throws IOException {
+        // run/src/test/java/sns/run/e2e/OutboxFolders.java writes this format without this code: keep both alike
+        outbox.close();
+        JobId id = JobId.parse("20261124T225959Z-0000000000000001");
+        Files.createDirectory(folder.resolve(id.toString()));
+        Files.writeString(journal, "format=finished/1\tjob=" + id + "\tdestination=store\tinstance=\tcreated="
+                + T0 + "\tmediaBytes=42\tstate=DONE\tattempts=1\tfirstAttempt=" + T0
+                + "\treceipt=stored\treceiptDetail=\tfinished=" + T0 + "\n");
+
+        outbox = new Outbox(folder, clock);
+
+        Job job = outbox.job(id).orElseThrow();
+        assertEquals(JobState.DONE, job.state());
+        assertEquals(Receipt.of("stored"), job.receipt().orElseThrow());
+        assertEquals(FinishedJobs.line(job, 42), Files.readAllLines(journal).get(0), "written as it is read");
+    }
+
     private void deliver(JobId id, Receipt receipt) throws IOException {
         outbox.settle(outbox.begin(id, clock.instant()).orElseThrow().done(receipt, clock.instant()));
     }
