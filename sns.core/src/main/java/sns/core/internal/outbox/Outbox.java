@@ -166,10 +166,13 @@ public final class Outbox implements Closeable {
                 } else if (name.startsWith(TRASH_PREFIX)) {
                     Durable.deleteTree(entry);
                     swept = true;
-                } else if (Files.isDirectory(entry)) {
+                } else {
                     Optional<JobId> id = JobId.tryParse(name);
-                    if (id.isPresent()) {
-                        loadFinishedOr(id.get(), entry, journal.entries().get(id.get()), unreadable, notInJournal);
+                    FinishedJobs.Entry line = id.map(journal.entries()::get).orElse(null);
+                    boolean finished = line != null && line.job().isPresent();
+                    // no stat for a job the journal has: its name in the listing is all a finished job costs
+                    if (id.isPresent() && (finished || Files.isDirectory(entry))) {
+                        loadFinishedOr(id.get(), entry, line, unreadable, notInJournal);
                     }
                 }
             }
