@@ -10,8 +10,14 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Writes finished outbox jobs straight into {@code data/outbox} in the outbox's own file format (manifest/1,
- * state/1), as a bridge that has run for months leaves them: the quick way to a page with ten thousand jobs.
- * Every job's photo is a hard link to one file, so ten thousand jobs cost little disk.
+ * state/1, and the finished-jobs journal {@code finished}, finished/1), as a bridge that has run for months leaves
+ * them: the quick way to a page with ten thousand jobs. Every job's photo is a hard link to one file, so ten
+ * thousand jobs cost little disk.
+ *
+ * <p>The journal line is written here in the same format as sns.core's {@code FinishedJobs.line} (package-private
+ * inside the bundle, so not reachable from this module): {@code key=value} pairs separated by tabs, the job's
+ * fields first, then the state file's keys without its {@code format}. The values written here need no
+ * percent-encoding (no tab, line break, {@code %} or non-ASCII).
  */
 public final class OutboxFolders {
 
@@ -31,6 +37,7 @@ public final class OutboxFolders {
         Path original = Files.write(outbox.getParent().resolve("photo-for-many-jobs.jpg"), photo);
         Instant end = Instant.now().minusSeconds(5);
         String newest = null;
+        StringBuilder journal = new StringBuilder();
         for (int i = 0; i < count; i++) {
             Instant created = end.minusSeconds(count - 1 - i);
             String id = ID_TIME.format(created) + "-" + String.format("%016x", i + 1L);
@@ -47,8 +54,13 @@ public final class OutboxFolders {
                     + "finished=" + created + "\n";
             Files.writeString(job.resolve("manifest"), manifest, StandardCharsets.US_ASCII);
             Files.writeString(job.resolve("state"), state, StandardCharsets.US_ASCII);
+            // the line the bridge appends when the job finishes: start-up reads it instead of the two files
+            journal.append("format=finished/1\tjob=").append(id).append("\tdestination=store\tinstance=\tcreated=")
+                    .append(created).append("\tmediaBytes=").append(photo.length).append('\t')
+                    .append(state.substring(state.indexOf('\n') + 1).strip().replace('\n', '\t')).append('\n');
             newest = id;
         }
+        Files.writeString(outbox.resolve("finished"), journal, StandardCharsets.US_ASCII);
         return newest;
     }
 }

@@ -69,11 +69,38 @@ final class KeyValues {
 
     /** The file's bytes: ASCII lines ending in {@code \n}. */
     byte[] toBytes() {
+        return join('\n', true).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * The same pairs on one line, separated by tabs, without the line break: a record in an append-only file
+     * ({@link FinishedJobs}). A value can hold no tab or line break (both are percent-encoded).
+     */
+    String toLine() {
+        return join('\t', false);
+    }
+
+    private String join(char separator, boolean trailing) {
         StringBuilder out = new StringBuilder();
         for (String[] e : entries) {
-            out.append(e[0]).append('=').append(encode(e[1])).append('\n');
+            if (!out.isEmpty() && !trailing) {
+                out.append(separator);
+            }
+            out.append(e[0]).append('=').append(encode(e[1]));
+            if (trailing) {
+                out.append(separator);
+            }
         }
-        return out.toString().getBytes(StandardCharsets.US_ASCII);
+        return out.toString();
+    }
+
+    /** Reads what {@link #toLine()} wrote. @throws IOException if it is not in that form. */
+    static KeyValues parseLine(String line) throws IOException {
+        KeyValues kv = new KeyValues();
+        for (String pair : line.split("\t")) {
+            kv.addParsed(pair);
+        }
+        return kv;
     }
 
     /** Reads what {@link #toBytes()} wrote. @throws IOException if the bytes are not in that form. */
@@ -87,13 +114,17 @@ final class KeyValues {
             if (line.isEmpty()) {
                 continue;
             }
-            int eq = line.indexOf('=');
-            if (eq < 0 || !KEY.matcher(line.substring(0, eq)).matches()) {
-                throw new IOException("not a key=value line: " + line);
-            }
-            kv.entries.add(new String[] {line.substring(0, eq), decode(line.substring(eq + 1))});
+            kv.addParsed(line);
         }
         return kv;
+    }
+
+    private void addParsed(String pair) throws IOException {
+        int eq = pair.indexOf('=');
+        if (eq < 0 || !KEY.matcher(pair.substring(0, eq)).matches()) {
+            throw new IOException("not a key=value pair: " + pair);
+        }
+        entries.add(new String[] {pair.substring(0, eq), decode(pair.substring(eq + 1))});
     }
 
     static String encode(String value) {

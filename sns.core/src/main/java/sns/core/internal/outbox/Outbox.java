@@ -43,6 +43,8 @@ import sns.core.api.camera.StagedFile;
  * <pre>
  * outbox/
  *   .lock                           held while an Outbox has the folder: one dispatcher, never two
+ *   finished                        a line per job that was delivered or failed (see {@link FinishedJobs}): what
+ *                                   start-up reads instead of those jobs' folders; appended, never forced
  *   20261124T225959Z-3f9a0c17e2b4d5a6/
  *     manifest                      the post (see {@link Manifest}); written once
  *     state                         QUEUED, IN_FLIGHT, ... (see {@link StateFile}); replaced atomically
@@ -84,6 +86,8 @@ public final class Outbox implements Closeable {
     private final Clock clock;
     private final FileChannel lockChannel;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    /** Set once the folder is recovered; appended to outside this object's monitor (it has its own). */
+    private FinishedJobs finishedJobs;
 
     private final ConcurrentLinkedQueue<Path> slots = new ConcurrentLinkedQueue<>();
     /** Forces a job's media while the submitting thread writes its manifest (see {@link #submit}). */
@@ -127,6 +131,9 @@ public final class Outbox implements Closeable {
             lock();
             recover();
         } catch (IOException | RuntimeException e) {
+            if (finishedJobs != null) {
+                finishedJobs.close();
+            }
             lockChannel.close();
             slotMaker.shutdownNow();
             forcing.shutdownNow();
@@ -151,11 +158,14 @@ public final class Outbox implements Closeable {
     private void recover() throws IOException {
         boolean swept = false;
         List<JobId> unreadable = new ArrayList<>();
+        FinishedJobs.Contents journal = FinishedJobs.open(folder);
+        finishedJobs = journal.journal();
+        List<Job> notInJournal = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 if (name.startsWith(SLOT_PREFIX)) {
-                    swept |= recoverSlot(entry, unreadable);
+                    swept |= recoverSlot(entry, unreadable, notInJournal);
                 } else if (name.startsWith(TEMPORARY_PREFIX)) {
                     LOG.warn("Outbox: deleting {}, a job whose submission a stop or power cut interrupted; the "
                             + "camera was not told it succeeded", name);
@@ -164,10 +174,13 @@ public final class Outbox implements Closeable {
                 } else if (name.startsWith(TRASH_PREFIX)) {
                     Durable.deleteTree(entry);
                     swept = true;
-                } else if (Files.isDirectory(entry)) {
+                } else {
                     Optional<JobId> id = JobId.tryParse(name);
-                    if (id.isPresent() && !load(id.get(), entry)) {
-                        unreadable.add(id.get());
+                    FinishedJobs.Entry line = id.map(journal.entries()::get).orElse(null);
+                    boolean finished = line != null && line.job().isPresent();
+                    // no stat for a job the journal has: its name in the listing is all a finished job costs
+                    if (id.isPresent() && (finished || Files.isDirectory(entry))) {
+                        loadFinishedOr(id.get(), entry, line, unreadable, notInJournal);
                     }
                 }
             }
@@ -175,6 +188,7 @@ public final class Outbox implements Closeable {
         if (swept) {
             Durable.forceFolder(folder);
         }
+        tidyJournal(journal.lines(), notInJournal);
         unreadable.addAll(jobs.keySet());
         lastId = unreadable.stream().max(JobId::compareTo).orElse(null);
         long waiting = jobs.values().stream().filter(Outbox::isWaiting).count();
@@ -188,7 +202,7 @@ public final class Outbox implements Closeable {
      *
      * @return whether the outbox folder changed
      */
-    private boolean recoverSlot(Path slot, List<JobId> unreadable) throws IOException {
+    private boolean recoverSlot(Path slot, List<JobId> unreadable, List<Job> notInJournal) throws IOException {
         if (Files.exists(slot.resolve(Manifest.FILE))) {
             Optional<JobId> id;
             try {
@@ -202,9 +216,7 @@ public final class Outbox implements Closeable {
             }
             Path target = folderOf(id.get());
             Durable.rename(slot, target);
-            if (!load(id.get(), target)) {
-                unreadable.add(id.get());
-            }
+            loadFinishedOr(id.get(), target, null, unreadable, notInJournal);
             return true;
         }
         try (DirectoryStream<Path> content = Files.newDirectoryStream(slot)) {
@@ -221,7 +233,51 @@ public final class Outbox implements Closeable {
         return true;
     }
 
-    private boolean load(JobId id, Path dir) {
+    /**
+     * Loads job {@code id} from its journal line if it has one saying it finished, else from its folder: then a
+     * finished job goes to {@code notInJournal} (an outbox from before the journal, or a line a power cut lost), and
+     * an unreadable one to {@code unreadable}.
+     */
+    private void loadFinishedOr(JobId id, Path dir, FinishedJobs.Entry line, List<JobId> unreadable,
+            List<Job> notInJournal) {
+        if (line != null && line.job().isPresent()) {
+            put(line.job().get(), line.mediaBytes());
+            return;
+        }
+        Job job = load(id, dir);
+        if (job == null) {
+            unreadable.add(id);
+        } else if (isFinished(job)) {
+            notInJournal.add(job);
+        }
+    }
+
+    /**
+     * Brings the journal up to date after the scan: rewritten with one line per finished job when old lines (of
+     * purged or retried jobs) outnumber them, else the missing lines appended, so the next start reads no
+     * finished job's folder.
+     */
+    private void tidyJournal(int lines, List<Job> notInJournal) throws IOException {
+        List<Job> finished = jobs.values().stream().filter(Outbox::isFinished).toList();
+        if (FinishedJobs.needsCompaction(lines, finished.size())) {
+            finishedJobs.rewrite(finished.stream().map(this::journalLine).toList());
+            LOG.info("Outbox: {} rewritten: {} lines for {} finished jobs", FinishedJobs.FILE, lines, finished.size());
+        } else {
+            finishedJobs.append(notInJournal.stream().map(this::journalLine).toList());
+        }
+    }
+
+    private String journalLine(Job job) {
+        return FinishedJobs.line(job, sizes.getOrDefault(job.id(), 0L));
+    }
+
+    /** Whether the job is over: delivered or failed, nothing more happens to it unless the user asks. */
+    static boolean isFinished(Job job) {
+        return job.state() == JobState.DONE || job.state() == JobState.FAILED;
+    }
+
+    /** Reads job {@code id} from its folder and records it in memory; null if it cannot be read. */
+    private Job load(JobId id, Path dir) {
         try {
             Manifest manifest = Manifest.readFrom(dir);
             JobRequest r = manifest.request();
@@ -231,12 +287,12 @@ public final class Outbox implements Closeable {
                         describe(job));
             }
             put(job, r.media().stream().mapToLong(StagedFile::size).sum());
-            return true;
+            return job;
         } catch (IOException | RuntimeException e) {
             // Never delete what we cannot read: it may be the user's only copy of a photo. It stays on disk,
             // outside the outbox's view, and this line comes back at every start until someone looks.
             LOG.error("Outbox: job {} in {} cannot be read and is left untouched: {}", id, dir, e.toString());
-            return false;
+            return null;
         }
     }
 
@@ -510,6 +566,8 @@ public final class Outbox implements Closeable {
             synchronized (this) {
                 put(queued, 0);
             }
+            // still claimed: the line cannot overtake a later outcome's line of the same job
+            finishedJobs.append(List.of(FinishedJobs.line(queued, 0)));
         } finally {
             synchronized (this) {
                 claimed.remove(id);
@@ -553,6 +611,10 @@ public final class Outbox implements Closeable {
             }
         }
         Durable.forceFolder(folder);
+        if (isFinished(job)) {
+            // only finished jobs have a line; without this one, start-up would ignore it anyway (no folder)
+            finishedJobs.append(List.of(FinishedJobs.discardedLine(id)));
+        }
         Durable.deleteTree(trash);
         LOG.info("Outbox: {} discarded ({})", describe(job), job.state());
         return true;
@@ -592,17 +654,24 @@ public final class Outbox implements Closeable {
      * the next outbox (at least once).
      */
     @Override
-    public synchronized void close() throws IOException {
-        if (!closed) {
-            closed = true;
-            slotMaker.shutdownNow();
-            forcing.shutdown();
-            try {
-                // a batch of slots being made must not land in a folder the caller deletes or hands on
-                slotMaker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    public void close() throws IOException {
+        synchronized (this) {
+            if (closed) {
+                return;
             }
+            closed = true;
+        }
+        slotMaker.shutdownNow();
+        forcing.shutdown();
+        try {
+            // a batch of slots being made must not land in a folder the caller deletes or hands on
+            slotMaker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            finishedJobs.close();
+        } finally {
             lockChannel.close();
         }
     }
@@ -665,6 +734,14 @@ public final class Outbox implements Closeable {
             ensureOpen();
             // still claimed while the file is written: no other write of this job's state can interleave
             StateFile.replace(folderOf(id), outcome);
+            if (isFinished(outcome)) {
+                long bytes;
+                synchronized (this) {
+                    bytes = sizes.getOrDefault(id, 0L);
+                }
+                // after the state file, still claimed: a retry's line of this job cannot come before this one
+                finishedJobs.append(List.of(FinishedJobs.line(outcome, bytes)));
+            }
         } finally {
             synchronized (this) {
                 claimed.remove(id);

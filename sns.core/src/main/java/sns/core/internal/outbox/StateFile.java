@@ -69,6 +69,14 @@ final class StateFile {
         if (!FORMAT.equals(kv.get("format"))) {
             throw new IOException("unknown state format " + kv.get("format"));
         }
+        return decode(kv, queued);
+    }
+
+    /**
+     * The job's changing part from {@code kv} (the keys {@link #encode(KeyValues, Job)} wrote) on top of
+     * {@code queued}; shared with the finished-jobs journal ({@link FinishedJobs}), whose lines carry the same keys.
+     */
+    static Job decode(KeyValues kv, Job queued) throws IOException {
         try {
             Optional<String> reference = kv.find("receipt");
             Receipt receipt = reference.isPresent()
@@ -83,9 +91,12 @@ final class StateFile {
     }
 
     private static KeyValues encode(Job job) {
-        KeyValues kv = new KeyValues()
-                .add("format", FORMAT)
-                .add("state", job.state().name())
+        return encode(new KeyValues().add("format", FORMAT), job);
+    }
+
+    /** Adds the job's changing part to {@code kv}: the state file's keys but {@code format}. */
+    static KeyValues encode(KeyValues kv, Job job) {
+        kv.add("state", job.state().name())
                 .add("attempts", Integer.toString(job.attempts()));
         job.firstAttempt().ifPresent(t -> kv.add("firstAttempt", t.toString()));
         job.nextAttempt().ifPresent(t -> kv.add("nextAttempt", t.toString()));
