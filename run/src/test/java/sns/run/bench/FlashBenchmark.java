@@ -85,7 +85,11 @@ public final class FlashBenchmark {
      * One server under test: the bridge (a jar), the reference server (a checkout of samsung-nx-emailservice, run by
      * Debian's python3 and Flask) or the reference stand-in (neither jar nor checkout).
      */
-    record Server(String label, Path jar, Path reference) {
+    record Server(String label, Path jar, Path reference, boolean withoutSync) {
+        Server(String label, Path jar, Path reference) {
+            this(label, jar, reference, false);
+        }
+
         static Server bridge(String label, Path jar) {
             return new Server(label, jar, null);
         }
@@ -129,7 +133,12 @@ public final class FlashBenchmark {
             System.out.printf("%-44s %9s %10s %9s %9s %11s %7s%n", "server", "flows/s", "CPU/flow", "p50", "p99",
                     "fsyncs/flow", "errors");
             Figures baseline = null;
-            for (Server server : servers) {
+            List<Server> rows = new ArrayList<>(servers);
+            if (delay == 0) {
+                rows.add(new Server("bridge, fsync a no-op (diagnostic, unsafe)", BridgeProcess.exportedJar(), null,
+                        true));
+            }
+            for (Server server : rows) {
                 Figures f = measure(server, cameras, delay);
                 if (baseline == null) {
                     baseline = f;
@@ -553,7 +562,7 @@ public final class FlashBenchmark {
     /** Starts {@code server}; a bridge's outbox holds {@code history} finished jobs from the start. */
     private Running start(Server server, FsyncShim.Counter counter, int delayMs, int history) throws Exception {
         Map<String, String> env = new HashMap<>(shipped.environment());
-        env.putAll(shim.environment(counter, delayMs));
+        env.putAll(server.withoutSync() ? shim.environmentWithoutSync(counter) : shim.environment(counter, delayMs));
         Path folder = Files.createTempDirectory(scratch, "server");
         if (history > 0) {
             byte[] small = new byte[4096];

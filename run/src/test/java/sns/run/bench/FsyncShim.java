@@ -30,6 +30,7 @@ final class FsyncShim {
 
             static long *counter;
             static long delay_ns;
+            static int skip;
             static int (*real_fsync)(int);
             static int (*real_fdatasync)(int);
 
@@ -47,6 +48,7 @@ final class FsyncShim {
                 }
                 const char *delay = getenv("SNS_FSYNC_DELAY_MS");
                 if (delay) delay_ns = atol(delay) * 1000000L;
+                skip = getenv("SNS_FSYNC_SKIP") != 0;
             }
 
             static void hit(void) {
@@ -57,8 +59,8 @@ final class FsyncShim {
                 }
             }
 
-            int fsync(int fd) { hit(); return real_fsync(fd); }
-            int fdatasync(int fd) { hit(); return real_fdatasync(fd); }
+            int fsync(int fd) { hit(); return skip ? 0 : real_fsync(fd); }
+            int fdatasync(int fd) { hit(); return skip ? 0 : real_fdatasync(fd); }
             """;
 
     private final Path library;
@@ -93,6 +95,18 @@ final class FsyncShim {
         env.put("LD_PRELOAD", library.toString());
         env.put("SNS_FSYNC_COUNT", counter.file().toString());
         env.put("SNS_FSYNC_DELAY_MS", Integer.toString(delayMs));
+        return env;
+    }
+
+    /**
+     * As {@link #environment(Counter, int)}, but every fsync is counted and answered at once without syncing: a
+     * diagnostic only (nothing is durable), to show what a process's durability costs it in CPU (the kernel writes
+     * the data back inside the fsync call, in the caller's thread, where a process that never forces leaves it to
+     * the kernel's flusher threads, outside its own CPU figures).
+     */
+    Map<String, String> environmentWithoutSync(Counter counter) {
+        Map<String, String> env = environment(counter, 0);
+        env.put("SNS_FSYNC_SKIP", "1");
         return env;
     }
 
