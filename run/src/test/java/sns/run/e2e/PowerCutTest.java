@@ -208,7 +208,9 @@ class PowerCutTest {
         while (true) {
             List<String> waiting = new ArrayList<>();
             try (Stream<Path> jobs = Files.list(outbox)) {
-                for (Path job : jobs.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+                // job folders only: data/outbox also holds the finished-jobs journal (a file named "finished")
+                for (Path job : jobs.filter(p -> !p.getFileName().toString().startsWith("."))
+                        .filter(Files::isDirectory).toList()) {
                     Path state = job.resolve("state");
                     String text = Files.exists(state) ? Files.readString(state, StandardCharsets.UTF_8) : "";
                     if (!text.contains("state=DONE")) {
