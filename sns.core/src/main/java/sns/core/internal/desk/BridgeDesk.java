@@ -1,16 +1,19 @@
 package sns.core.internal.desk;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -312,7 +315,16 @@ final class BridgeDesk implements CameraDesk {
 
     @Override
     public Path newStagedFile() throws IOException {
-        return Files.createFile(staging.resolve(UUID.randomUUID() + ".part"));
+        // The name only has to be new in a folder nobody else writes: UUID.randomUUID would take the JVM's one
+        // SecureRandom lock on every camera's upload (JFR, 8 cameras).
+        while (true) {
+            try {
+                return Files.createFile(staging.resolve(
+                        HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ".part"));
+            } catch (FileAlreadyExistsException taken) {
+                // 1 in 2^64: draw again
+            }
+        }
     }
 
     private static void deleteQuietly(Path file) {

@@ -1,13 +1,20 @@
 package sns.core.internal.outbox;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.zip.CRC32C;
 
 import sns.core.api.Media;
 import sns.core.api.Origin;
@@ -21,7 +28,8 @@ import sns.core.internal.route.Route;
  * changes goes to the {@code state} file, so a torn state write can never damage the post).
  *
  * <pre>
- * format=manifest/1
+ * format=manifest/2
+ * job=20261124T225959Z-...
  * destination=mastodon
  * instance=pub
  * created=2026-11-24T22:59:59.120Z
@@ -32,6 +40,8 @@ import sns.core.internal.route.Route;
  * media=SAM_0042.JPG
  * mediaType=image/jpeg
  * mediaSize=2345678
+ * mediaCrc32c=1c291ca3   (empty when the medium was forced before the manifest was written)
+ * seal=5b0e7f21          (CRC-32C of every byte before this line)
  * </pre>
  *
  * @param request the post's fields and its media, whose files are those in the job folder
@@ -40,29 +50,31 @@ import sns.core.internal.route.Route;
 record Manifest(JobRequest request, Instant created) {
 
     static final String FILE = "manifest";
-    /** Where {@link #writeTo} writes before the rename: a leading dot, so no medium can have this name. */
+    /** Where manifests of bridges before 2026-12-05 were written before their rename; a slot holding it is no job. */
     static final String TEMPORARY = ".manifest.tmp";
     /** The key naming the job, so a job committed in a slot folder keeps its id after a power cut. */
     private static final String JOB = "job";
-    private static final String FORMAT = "manifest/1";
+    /** Written until 2026-12-05: forced and renamed only after its media were forced, so never sealed. */
+    private static final String FORMAT_1 = "manifest/1";
+    /** Sealed, with a checksum of each medium that was not forced before the manifest was written. */
+    private static final String FORMAT = "manifest/2";
+    private static final String CHECKSUM = "mediaCrc32c";
+    private static final String SEAL = "seal=";
+    /**
+     * Media up to this size (all of a job's together) are checksummed, so that {@link Outbox#submit} may force them
+     * at the same time as the manifest that names them. Bigger ones (an HMX camcorder's video) are forced first:
+     * reading a big file back costs more than waiting for one fsync more.
+     */
+    static final long CHECKSUMMED_UP_TO = 32L << 20;
 
     /**
-     * Writes the manifest into {@code folder} (which holds the media, under their names), forced to storage and
-     * then renamed to {@code manifest}: a {@code manifest} is always whole. Its name is durable only once the
-     * caller forces the folder.
+     * Writes the manifest as {@code folder/manifest}, not forced: the caller forces it, its folder and (with
+     * {@code checksums}) the media, all at the same time. With {@code checksums} each medium's CRC-32C goes into the
+     * manifest, read from the file now; without, the caller must have forced the media already. The last line is a
+     * seal (the CRC-32C of everything before it): after a power cut a torn manifest, or one whose media did not reach
+     * the storage, is told apart from a whole job by {@link #committedIn}.
      */
-    void writeTo(Path folder, JobId id) throws IOException {
-        writeTemporary(folder, id);
-        publish(folder);
-    }
-
-    /**
-     * The first half of {@link #writeTo}: the manifest written and forced under its temporary name, which the
-     * start-up scan never takes for a job. {@link Outbox#submit} forces the media meanwhile, on another thread, and
-     * calls {@link #publish} only once both forces are done: the name {@code manifest} never exists before the bytes
-     * it promises are on the storage.
-     */
-    void writeTemporary(Path folder, JobId id) throws IOException {
+    void write(Path folder, JobId id, boolean checksums) throws IOException {
         PostDraft draft = request.draft();
         KeyValues kv = new KeyValues()
                 .add("format", FORMAT)
@@ -81,29 +93,72 @@ record Manifest(JobRequest request, Instant created) {
             if (!folder.equals(m.file().getParent())) {
                 throw new IllegalArgumentException(m.file() + " is not inside the job folder " + folder);
             }
-            kv.add("media", m.name()).add("mediaType", m.contentType()).add("mediaSize", Long.toString(m.size()));
+            kv.add("media", m.name()).add("mediaType", m.contentType()).add("mediaSize", Long.toString(m.size()))
+                    .add(CHECKSUM, checksums ? crc32c(m.file()) : "");
         }
-        Path temporary = folder.resolve(TEMPORARY);
-        Files.deleteIfExists(temporary);
-        Durable.writeNew(temporary, kv.toBytes());
+        Files.write(folder.resolve(FILE), sealed(kv.toBytes()), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
     }
 
-    /** The second half of {@link #writeTo}: the forced temporary manifest renamed to {@code manifest}. */
-    static void publish(Path folder) throws IOException {
-        Durable.rename(folder.resolve(TEMPORARY), folder.resolve(FILE));
+    /** {@link #write} with checksums, then the manifest forced: a test's way to make a job folder. */
+    void writeTo(Path folder, JobId id) throws IOException {
+        write(folder, id, true);
+        Durable.force(folder.resolve(FILE));
+    }
+
+    /**
+     * Whether the manifest in {@code folder} (a slot found at start-up) is the record of a committed job: whole
+     * (sealed) and with every checksummed medium on the storage as it was written. A commit cut by a power cut
+     * leaves a torn manifest, a missing or short medium, or one whose pages never reached the storage: the camera
+     * was not told "succ" for those. A manifest of the first format was published only after its media were forced,
+     * so it is whole by construction.
+     *
+     * @throws IOException if the folder cannot be read
+     */
+    static boolean committedIn(Path folder) throws IOException {
+        byte[] file;
+        try {
+            file = Files.readAllBytes(folder.resolve(FILE));
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        KeyValues kv;
+        try {
+            kv = unsealed(file);
+        } catch (IOException torn) {
+            return false;
+        }
+        if (FORMAT.equals(kv.find("format").orElse(""))) {
+            List<String> names = kv.all("media");
+            List<String> sizes = kv.all("mediaSize");
+            List<String> checksums = kv.all(CHECKSUM);
+            if (sizes.size() != names.size() || checksums.size() != names.size()) {
+                return false;
+            }
+            for (int i = 0; i < names.size(); i++) {
+                if (!MediaNames.SAFE.matcher(names.get(i)).matches()) {
+                    return false;
+                }
+                Path medium = folder.resolve(names.get(i));
+                if (!Files.isRegularFile(medium) || Files.size(medium) != number(sizes.get(i))) {
+                    return false;
+                }
+                if (!checksums.get(i).isEmpty() && !checksums.get(i).equals(crc32c(medium))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The id a manifest in {@code folder} was written for, if it names one (manifests before 2026-12 do not). */
-    static java.util.Optional<JobId> jobOf(Path folder) throws IOException {
-        return KeyValues.parse(Files.readAllBytes(folder.resolve(FILE))).find(JOB).flatMap(JobId::tryParse);
+    static Optional<JobId> jobOf(Path folder) throws IOException {
+        return unsealed(Files.readAllBytes(folder.resolve(FILE))).find(JOB).flatMap(JobId::tryParse);
     }
 
     /** Reads the manifest of the job in {@code folder}. @throws IOException if it is missing or damaged. */
     static Manifest readFrom(Path folder) throws IOException {
-        KeyValues kv = KeyValues.parse(Files.readAllBytes(folder.resolve(FILE)));
-        if (!FORMAT.equals(kv.get("format"))) {
-            throw new IOException("unknown manifest format " + kv.get("format"));
-        }
+        KeyValues kv = unsealed(Files.readAllBytes(folder.resolve(FILE)));
         List<String> names = kv.all("media");
         List<String> types = kv.all("mediaType");
         List<String> sizes = kv.all("mediaSize");
@@ -149,6 +204,58 @@ record Manifest(JobRequest request, Instant created) {
                 .media(media)
                 .receivedAt(draft.receivedAt())
                 .build();
+    }
+
+    private static byte[] sealed(byte[] body) {
+        CRC32C crc = new CRC32C();
+        crc.update(body);
+        byte[] seal = (SEAL + hex(crc.getValue()) + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] file = Arrays.copyOf(body, body.length + seal.length);
+        System.arraycopy(seal, 0, file, body.length, seal.length);
+        return file;
+    }
+
+    /**
+     * The pairs of a manifest file of either format; of the second, only if its seal is its last line and matches.
+     * @throws IOException if the file is torn, damaged or of an unknown format
+     */
+    private static KeyValues unsealed(byte[] file) throws IOException {
+        KeyValues kv = KeyValues.parse(file);
+        String format = kv.get("format");
+        if (FORMAT_1.equals(format)) {
+            return kv;
+        }
+        if (!FORMAT.equals(format)) {
+            throw new IOException("unknown manifest format " + format);
+        }
+        int last = file.length - 1;
+        int start = last;
+        while (start > 0 && file[start - 1] != '\n') {
+            start--;
+        }
+        String seal = new String(file, start, last - start, StandardCharsets.US_ASCII);
+        CRC32C crc = new CRC32C();
+        crc.update(file, 0, start);
+        if (!seal.equals(SEAL + hex(crc.getValue()))) {
+            throw new IOException("torn manifest: its seal is missing or does not match");
+        }
+        return kv;
+    }
+
+    /** The CRC-32C of a file's bytes, read from the page cache right after the camera's upload. */
+    static String crc32c(Path file) throws IOException {
+        CRC32C crc = new CRC32C();
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) >= 0;) {
+                crc.update(buffer, 0, n);
+            }
+        }
+        return hex(crc.getValue());
+    }
+
+    private static String hex(long crc) {
+        return String.format("%08x", crc);
     }
 
     private static long number(String text) throws IOException {

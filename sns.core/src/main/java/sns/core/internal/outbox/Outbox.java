@@ -23,10 +23,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -59,11 +62,14 @@ import sns.core.api.camera.StagedFile;
  * other moment must leave either no job or a whole one. A job is assembled in a <em>slot</em>, an empty folder
  * whose own name was made durable earlier (a background thread makes them in batches, with one force of
  * {@code outbox/} per batch). Submitting then needs exactly three forces, each 5-20 ms on the stick's flash: the
- * photo, the manifest (written under a temporary name and renamed, so a {@code manifest} is always whole), and the
- * slot folder, which makes both names durable at once. The first two run at the same time on two threads, and the
- * manifest gets its name only once both are done, so the camera waits for two fsyncs, not three. That is the commit: the slot is then renamed to the job's id
+ * photo, the manifest and the slot folder, which makes both names durable. All three run at the same time, so the
+ * camera waits for one fsync, not three. Because nothing orders them, the manifest is sealed (a checksum of itself
+ * as its last line) and carries each photo's checksum: after a power cut a slot whose manifest is torn or whose
+ * photo's bytes did not all reach the storage is a submission the camera was not told "succ" for, and is deleted
+ * ({@link Manifest#committedIn}). (Media over {@link Manifest#CHECKSUMMED_UP_TO} are forced first instead, and the
+ * camera waits two fsyncs.) That is the commit: the slot is then renamed to the job's id
  * without a force; after a power cut the start-up scan finds the job under either name (the manifest names its id)
- * and throws away slots without a manifest (the camera was not told "succ" for them, and sends again).
+ * and throws away slots without a whole manifest (the camera was not told "succ" for them, and sends again).
  *
  * <p>Thread-safe: camera requests submit, the {@link Dispatcher} records attempts, the console retries and discards,
  * all at once. The in-memory view is guarded by this object's monitor, held for in-memory work only; all file work
@@ -204,6 +210,13 @@ public final class Outbox implements Closeable {
      */
     private boolean recoverSlot(Path slot, List<JobId> unreadable, List<Job> notInJournal) throws IOException {
         if (Files.exists(slot.resolve(Manifest.FILE))) {
+            if (!Manifest.committedIn(slot)) {
+                LOG.warn("Outbox: deleting {}, a job whose commit a stop or power cut interrupted (its manifest is "
+                        + "torn or its media did not all reach the storage); the camera was not told it succeeded",
+                        slot.getFileName());
+                Durable.deleteTree(slot);
+                return true;
+            }
             Optional<JobId> id;
             try {
                 id = Manifest.jobOf(slot);
@@ -338,27 +351,34 @@ public final class Outbox implements Closeable {
                 bytes += size;
                 inJob.add(new StagedFile(file.getFileName().toString(), contentType(staged), file, size));
             }
-            // Force 1: the photo's bytes (the camera desk stages without forcing), on a forcing thread, while this
-            // one writes and forces the manifest under its temporary name (force 2): on the stick's flash the two
-            // waits overlap instead of adding up, and the camera hears "succ" one fsync sooner.
-            List<java.util.concurrent.Future<?>> mediaForces = new ArrayList<>();
+            // The commit: the photo's bytes (the camera desk stages without forcing), the manifest that names them
+            // and the slot folder holding both names, forced at the same time on three threads. On the stick's flash
+            // the camera waits one fsync, not three in a row. Nothing orders the three, so the manifest carries each
+            // photo's checksum and a seal: after a power cut a slot whose forces did not all finish is told apart by
+            // Manifest.committedIn (the camera was not told "succ" for it) and deleted.
+            boolean checksums = bytes <= Manifest.CHECKSUMMED_UP_TO;
+            List<Callable<Void>> forces = new ArrayList<>();
             for (StagedFile medium : inJob) {
-                mediaForces.add(forcing.submit(() -> {
+                forces.add(() -> {
                     Durable.forceMedium(medium.file());
                     return null;
-                }));
+                });
             }
-            Manifest manifest = new Manifest(request.withMedia(inJob), now);
-            try {
-                manifest.writeTemporary(slot, id);
-            } finally {
-                awaitAll(mediaForces);
+            if (!checksums) {
+                // A camcorder's video: reading it back for a checksum costs more than a wait for its force first.
+                forceAll(forces);
+                forces.clear();
             }
-            // Only now, with the photo's bytes on the storage, may the name "manifest" exist: after a power cut a
-            // slot with a manifest is a committed job, one with only the temporary manifest is deleted.
-            Manifest.publish(slot);
-            // Force 3, the commit: the names of the media and of the manifest in the slot, made durable earlier.
-            Durable.forceFolder(slot);
+            new Manifest(request.withMedia(inJob), now).write(slot, id, checksums);
+            forces.add(() -> {
+                Durable.force(slot.resolve(Manifest.FILE));
+                return null;
+            });
+            forces.add(() -> {
+                Durable.forceFolder(slot);
+                return null;
+            });
+            forceAll(forces);
         } catch (IOException | RuntimeException e) {
             giveBack(slot, moved, e);
             throw e;
@@ -384,11 +404,46 @@ public final class Outbox implements Closeable {
         return id;
     }
 
-    /** Waits for every force; the first failure is thrown (the job is then given back), the others suppressed. */
-    private static void awaitAll(List<java.util.concurrent.Future<?>> forces) throws IOException {
+    /**
+     * Runs every force at the same time, the last on this thread, the others on forcing threads, and waits for all;
+     * the first failure is thrown (the job is then given back), the others suppressed.
+     */
+    private void forceAll(List<Callable<Void>> forces) throws IOException {
+        List<Future<?>> others = new ArrayList<>();
+        for (Callable<Void> force : forces.subList(0, forces.size() - 1)) {
+            others.add(forcing.submit(force));
+        }
+        Exception failed = null;
+        try {
+            forces.get(forces.size() - 1).call();
+        } catch (Exception e) {
+            failed = e;
+        }
+        try {
+            awaitAll(others);
+        } catch (IOException e) {
+            if (failed == null) {
+                failed = e;
+            } else {
+                failed.addSuppressed(e);
+            }
+        }
+        if (failed instanceof IOException io) {
+            throw io;
+        }
+        if (failed instanceof RuntimeException unchecked) {
+            throw unchecked;
+        }
+        if (failed != null) {
+            throw new IOException("forcing the job failed", failed);
+        }
+    }
+
+    /** Waits for every force; the first failure is thrown, the others suppressed. */
+    private static void awaitAll(List<Future<?>> forces) throws IOException {
         IOException failed = null;
         boolean interrupted = false;
-        for (java.util.concurrent.Future<?> force : forces) {
+        for (Future<?> force : forces) {
             while (true) {
                 try {
                     force.get();
@@ -396,7 +451,7 @@ public final class Outbox implements Closeable {
                 } catch (InterruptedException e) {
                     // the camera's answer depends on this force: finish waiting, keep the interrupt for the caller
                     interrupted = true;
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     IOException cause = e.getCause() instanceof IOException io ? io
                             : new IOException("forcing a medium failed", e.getCause());
                     if (failed == null) {

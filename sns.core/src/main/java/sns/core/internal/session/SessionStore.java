@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,8 @@ public final class SessionStore {
     private final Path folder;
     private final Duration idleExpiry;
     private final Clock clock;
-    private final SecureRandom random;
+    /** Session keys must be unguessable; one generator per thread, so two cameras' logins never wait on one lock. */
+    private final Supplier<SecureRandom> random;
     private final Map<SessionKey, CameraSession> sessions = new ConcurrentHashMap<>();
     /** One lock per session, held while its file is written or deleted: orders the writes of one camera only. */
     private final Map<SessionKey, Object> fileLocks = new ConcurrentHashMap<>();
@@ -73,10 +75,16 @@ public final class SessionStore {
      * @throws IOException if the folder cannot be created or listed
      */
     public SessionStore(Path folder, Duration idleExpiry, Clock clock) throws IOException {
-        this(folder, idleExpiry, clock, new SecureRandom());
+        this(folder, idleExpiry, clock, ThreadLocal.withInitial(SecureRandom::new)::get);
     }
 
     SessionStore(Path folder, Duration idleExpiry, Clock clock, SecureRandom random) throws IOException {
+        this(folder, idleExpiry, clock, () -> random);
+        Objects.requireNonNull(random, "random");
+    }
+
+    private SessionStore(Path folder, Duration idleExpiry, Clock clock, Supplier<SecureRandom> random)
+            throws IOException {
         if (idleExpiry.isNegative() || idleExpiry.isZero()) {
             throw new IllegalArgumentException("idle expiry must be positive: " + idleExpiry);
         }
@@ -100,7 +108,7 @@ public final class SessionStore {
     public CameraSession create(String user, String folder, String site, String instance) throws IOException {
         CameraSession session;
         do {
-            session = CameraSession.loggedIn(SessionKey.random(random), user, folder, site, instance, clock.instant());
+            session = CameraSession.loggedIn(SessionKey.random(random.get()), user, folder, site, instance, clock.instant());
         } while (sessions.putIfAbsent(session.key(), session) != null);
         synchronized (fileLock(session.key())) {
             try {

@@ -1,7 +1,9 @@
 package sns.core.internal.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +95,66 @@ class ManifestTest {
         String text = Files.readString(job.resolve("manifest"));
         Files.writeString(job.resolve("manifest"), text.replace("origin=SOCIAL", "origin=FAX"));
         assertThrows(IOException.class, () -> Manifest.readFrom(job));
+    }
+
+    @Test
+    void aManifestIsSealedAndATornOneIsRefused() throws IOException {
+        new Manifest(minimal(), CREATED).writeTo(job, JOB_ID);
+        String text = Files.readString(job.resolve("manifest"));
+        assertTrue(text.startsWith("format=manifest/2\n"), text);
+        assertTrue(text.matches("(?s).*\nseal=[0-9a-f]{8}\n"), "the seal is the last line: " + text);
+        assertTrue(Manifest.committedIn(job));
+        // a power cut during the manifest's write-back: the file ends anywhere, even right after a whole line
+        int lastLine = text.lastIndexOf("seal=");
+        Files.writeString(job.resolve("manifest"), text.substring(0, lastLine), StandardCharsets.US_ASCII);
+        assertThrows(IOException.class, () -> Manifest.readFrom(job));
+        assertFalse(Manifest.committedIn(job));
+        Files.writeString(job.resolve("manifest"), text.substring(0, text.length() - 3), StandardCharsets.US_ASCII);
+        assertFalse(Manifest.committedIn(job));
+    }
+
+    @Test
+    void aMediumWhoseBytesAreNotThoseWrittenIsNoCommit() throws IOException {
+        Files.writeString(job.resolve("a.jpg"), "jpeg");
+        new Manifest(oneMedium(4), CREATED).writeTo(job, JOB_ID);
+        assertTrue(Manifest.committedIn(job));
+        Files.write(job.resolve("a.jpg"), new byte[4]);
+        assertFalse(Manifest.committedIn(job), "zeros where the photo's pages never reached the storage");
+        Files.writeString(job.resolve("a.jpg"), "jpe");
+        assertFalse(Manifest.committedIn(job), "a short photo");
+        Files.delete(job.resolve("a.jpg"));
+        assertFalse(Manifest.committedIn(job), "a missing photo");
+        Files.writeString(job.resolve("a.jpg"), "jpeg");
+        assertTrue(Manifest.committedIn(job));
+    }
+
+    @Test
+    void aMediumForcedBeforeItsManifestIsCheckedBySizeOnly() throws IOException {
+        Files.writeString(job.resolve("a.jpg"), "jpeg");
+        new Manifest(oneMedium(4), CREATED).write(job, JOB_ID, false);
+        assertTrue(Files.readString(job.resolve("manifest")).contains("\nmediaCrc32c=\n"));
+        Files.write(job.resolve("a.jpg"), new byte[4]);
+        assertTrue(Manifest.committedIn(job), "forced before the manifest existed: its bytes are not doubted");
+        Files.writeString(job.resolve("a.jpg"), "jpe");
+        assertFalse(Manifest.committedIn(job));
+    }
+
+    @Test
+    void aManifestOfTheFirstFormatIsStillReadAndTrusted() throws IOException {
+        // written by bridges before 2026-12-05: no seal, no checksums, renamed into place only once whole
+        Files.writeString(job.resolve("a.jpg"), "jpeg");
+        Files.writeString(job.resolve("manifest"), String.join("\n", "format=manifest/1", "job=" + JOB_ID,
+                "destination=store", "instance=", "created=" + CREATED, "origin=SOCIAL", "site=", "sender=cam",
+                "subject=", "text=", "cameraModel=", "receivedAt=" + CREATED, "media=a.jpg", "mediaType=image/jpeg",
+                "mediaSize=4", ""), StandardCharsets.US_ASCII);
+        assertEquals(oneMedium(4), Manifest.readFrom(job).request());
+        assertTrue(Manifest.committedIn(job));
+        assertEquals(JOB_ID, Manifest.jobOf(job).orElseThrow());
+    }
+
+    private JobRequest oneMedium(long size) {
+        return new JobRequest(new PostDraft(Route.STORE, Origin.SOCIAL, null, "cam", List.of(), null, null,
+                List.of(), null, CREATED), List.of(new StagedFile("a.jpg", "image/jpeg", job.resolve("a.jpg"), size)));
     }
 
     /** A social post to {@code store} with nothing but its sender. */

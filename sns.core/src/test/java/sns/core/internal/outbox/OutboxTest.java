@@ -352,20 +352,70 @@ class OutboxTest {
     }
 
     @Test
-    void aWholeManifestNotYetPublishedIsNoJob() throws Exception {
-        // submit forces the photo and the temporary manifest at the same time and renames the manifest only when
-        // both are done: a power cut in between leaves a slot with a whole .manifest.tmp and a photo whose bytes
-        // may not be on the storage. The camera was not told "succ"; the start-up scan must not deliver it.
+    void aSlotWhosePhotoDidNotReachTheStorageIsNoJob() throws Exception {
+        // submit forces the photo, the manifest and the slot folder at the same time: a power cut in between can
+        // leave a whole manifest and the photo's name and size, but not its bytes (what ext4 shows for pages that
+        // were never written back: zeros). The camera was not told "succ"; the start-up scan must not deliver it.
         JobId id = outbox.submit(request("store", stage(staging, "a.jpg", "jpeg")));
         outbox.close();
         Path slot = folder.resolve(Outbox.SLOT_PREFIX + "forcing");
         Files.move(folder.resolve(id.toString()), slot);
-        Files.move(slot.resolve(Manifest.FILE), slot.resolve(Manifest.TEMPORARY));
+        Files.write(slot.resolve("a.jpg"), new byte[4]);
 
         outbox = new Outbox(folder, clock);
 
         assertEquals(List.of(), outbox.jobs());
         assertFalse(Files.exists(slot));
+    }
+
+    @Test
+    void aSlotWithATornManifestOrAShortPhotoIsNoJob() throws Exception {
+        JobId torn = outbox.submit(request("store", stage(staging, "a.jpg", "jpeg")));
+        JobId shortPhoto = outbox.submit(request("store", stage(staging, "b.jpg", "jpeg")));
+        JobId whole = outbox.submit(request("store", stage(staging, "c.jpg", "jpeg")));
+        outbox.close();
+        Path tornSlot = folder.resolve(Outbox.SLOT_PREFIX + "torn");
+        Files.move(folder.resolve(torn.toString()), tornSlot);
+        byte[] manifest = Files.readAllBytes(tornSlot.resolve(Manifest.FILE));
+        Files.write(tornSlot.resolve(Manifest.FILE), java.util.Arrays.copyOf(manifest, manifest.length - 5));
+        Path shortSlot = folder.resolve(Outbox.SLOT_PREFIX + "short");
+        Files.move(folder.resolve(shortPhoto.toString()), shortSlot);
+        Files.writeString(shortSlot.resolve("b.jpg"), "jp");
+        Path wholeSlot = folder.resolve(Outbox.SLOT_PREFIX + "whole");
+        Files.move(folder.resolve(whole.toString()), wholeSlot);
+
+        outbox = new Outbox(folder, clock);
+
+        assertEquals(List.of(whole), outbox.jobs().stream().map(Job::id).toList(),
+                "only the slot whose commit reached the storage whole is a job");
+        assertFalse(Files.exists(tornSlot));
+        assertFalse(Files.exists(shortSlot));
+        assertEquals("jpeg", Files.readString(folder.resolve(whole.toString()).resolve("c.jpg")));
+    }
+
+    @Test
+    void aVideoOverTheChecksumLimitIsForcedBeforeItsManifest() throws Exception {
+        // An HMX camcorder's clip: not read back for a checksum; forced first, so its manifest promises bytes that
+        // are on the storage already (one wait more for the camera, the same three forces).
+        Path video = Files.createDirectories(staging).resolve("upload-video.part");
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(video.toFile(), "rw")) {
+            sparse.setLength(Manifest.CHECKSUMMED_UP_TO + 1);
+        }
+        awaitSlots();
+        long before = Durable.forces();
+        JobId id = outbox.submit(request("store", new sns.core.api.camera.StagedFile("HMX_0001.MP4", "video/mp4",
+                video, Manifest.CHECKSUMMED_UP_TO + 1)));
+        assertEquals(3, Durable.forces() - before, "the video, the manifest, the job folder");
+        Path job = folder.resolve(id.toString());
+        assertTrue(Files.readString(job.resolve(Manifest.FILE)).contains("\nmediaCrc32c=\n"),
+                "no checksum for a medium forced before its manifest");
+        outbox.close();
+        Path slot = folder.resolve(Outbox.SLOT_PREFIX + "video");
+        Files.move(job, slot);
+
+        outbox = new Outbox(folder, clock);
+
+        assertEquals(List.of(id), outbox.jobs().stream().map(Job::id).toList());
     }
 
     @Test
