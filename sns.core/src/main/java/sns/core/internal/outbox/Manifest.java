@@ -11,6 +11,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,8 +51,6 @@ import sns.core.internal.route.Route;
 record Manifest(JobRequest request, Instant created) {
 
     static final String FILE = "manifest";
-    /** Where manifests of bridges before 2026-12-05 were written before their rename; a slot holding it is no job. */
-    static final String TEMPORARY = ".manifest.tmp";
     /** The key naming the job, so a job committed in a slot folder keeps its id after a power cut. */
     private static final String JOB = "job";
     /** Written until 2026-12-05: forced and renamed only after its media were forced, so never sealed. */
@@ -242,7 +241,7 @@ record Manifest(JobRequest request, Instant created) {
         return kv;
     }
 
-    /** The CRC-32C of a file's bytes, read from the page cache right after the camera's upload. */
+    /** The CRC-32C of a file's bytes: on submit read from the page cache, at start-up only for leftover slots. */
     static String crc32c(Path file) throws IOException {
         CRC32C crc = new CRC32C();
         byte[] buffer = new byte[64 * 1024];
@@ -255,7 +254,7 @@ record Manifest(JobRequest request, Instant created) {
     }
 
     private static String hex(long crc) {
-        return String.format("%08x", crc);
+        return HexFormat.of().toHexDigits((int) crc);
     }
 
     private static long number(String text) throws IOException {

@@ -341,7 +341,8 @@ class OutboxTest {
         Files.move(folder.resolve(id.toString()), slot);
         Path partial = Files.createDirectories(folder.resolve(Outbox.SLOT_PREFIX + "partial"));
         Files.writeString(partial.resolve("b.jpg"), "not acknowledged");
-        Files.writeString(partial.resolve(Manifest.TEMPORARY), "format=manif");
+        // the temporary manifest of bridges before 2026-12-05
+        Files.writeString(partial.resolve(".manifest.tmp"), "format=manif");
 
         outbox = new Outbox(folder, clock);
 
