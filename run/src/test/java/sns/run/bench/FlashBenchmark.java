@@ -224,8 +224,18 @@ public final class FlashBenchmark {
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 Thread.sleep(1000);
             }
+            Process perf = null;
+            if (Boolean.getBoolean("bench.perf") && server.isBridge() && !server.withoutSync() && delayMs == 0) {
+                perf = new ProcessBuilder("perf", "record", "-F", "199", "-g", "-p", Long.toString(running.pid()),
+                        "-o", scratch.resolve("perf.data").toString()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                Thread.sleep(1000);
+            }
             long start = System.nanoTime();
             Result result = flows(running.port(), cameras, SECONDS);
+            if (perf != null) {
+                perfReport(perf, running.pid());
+            }
             if (strace != null) {
                 new ProcessBuilder("kill", "-INT", Long.toString(strace.pid())).start().waitFor();
                 strace.waitFor(30, TimeUnit.SECONDS);
@@ -238,6 +248,30 @@ public final class FlashBenchmark {
             return new Figures(result.flows(), result.errors(), seconds, cpuUsed, fsyncsUsed,
                     result.latencies().percentile(50), result.latencies().percentile(99), result.firstError(), shares);
         }
+    }
+
+    /**
+     * Stops {@code perf record} and prints where the bridge's CPU went, by shared object and symbol (kernel functions
+     * by name; JIT-compiled Java by name through the map {@code jcmd Compiler.perfmap} writes to /tmp).
+     */
+    private void perfReport(Process perf, long pid) throws Exception {
+        new ProcessBuilder("kill", "-INT", Long.toString(perf.pid())).start().waitFor();
+        perf.waitFor(60, TimeUnit.SECONDS);
+        new ProcessBuilder("jcmd", Long.toString(pid), "Compiler.perfmap").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
+        Process cache = new ProcessBuilder("jcmd", Long.toString(pid), "Compiler.codecache").redirectErrorStream(true)
+                .start();
+        String cacheText = new String(cache.getInputStream().readAllBytes());
+        cache.waitFor();
+        cacheText.lines().filter(l -> l.contains("size=") || l.contains("compilation:") || l.contains("total_blobs"))
+                .forEach(l -> System.out.println("    code cache: " + l.strip()));
+        Process report = new ProcessBuilder("perf", "report", "--stdio", "--no-children", "-g", "none", "--sort",
+                "dso,sym", "--percent-limit", "0.7", "-i", scratch.resolve("perf.data").toString())
+                .redirectErrorStream(true).start();
+        String text = new String(report.getInputStream().readAllBytes());
+        report.waitFor();
+        System.out.println("    perf (bridge, " + SECONDS + " s):");
+        text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).forEach(l -> System.out.println("    " + l));
     }
 
     record Result(int flows, int errors, UploadBenchmark.Samples latencies, String firstError) {

@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 
 import sns.run.camera.Reply;
 import sns.run.process.BridgeProcess;
+import sns.run.process.ShippedSettings;
 import sns.core.internal.testing.ProtocolFixtures;
 
 /**
@@ -38,9 +39,17 @@ import sns.core.internal.testing.ProtocolFixtures;
  * {@code bench.warmup} (5) seconds of the same: requests per second, p50 and p99 per request type; then
  * {@code bench.idle} (2000) probes and server-time requests one at a time on the idle bridge (p99 target: 2 ms on
  * loopback), against {@link BaselineServer} measured the same way.</li>
- * <li>A 200 MiB PUT to the bridge against the same 200 MiB sent to {@link UploadReceiver}, a plain Java receiver
- * writing to the same disk and forcing it at the end as the bridge does: MiB/s of each, median of
- * {@code bench.runs} (5), and their ratio (target at least 0.80).</li>
+ * <li>A 200 MiB PUT to a fresh bridge started with the settings the .deb ships ({@link ShippedSettings}: the JVM
+ * flags of {@code SNS_JAVA_OPTS} and the environment of {@code sns-bridge.conf}, from the {@code sns.deb.conf}
+ * property) against the same 200 MiB sent to {@link UploadReceiver}, a plain Java receiver writing to the same disk
+ * and forcing it once at the end as the bridge does. Cold: the bridge's very first upload after its start (once
+ * its camera endpoints answer, nothing uploaded before), and each receiver's first; warm: then
+ * {@code bench.runs} (5) uploads to each, taking turns, median and best. The receiver runs twice: with JVM defaults
+ * (the raw reference the targets are reckoned against) and with the bridge's shipped flags and environment, so the
+ * reader sees what the flags alone cost. Printed per side, cold and warm: time until "succ", MiB/s and its ratio
+ * (target at least 0.80), CPU seconds per GiB of the receiving process (user + system) and its ratio (target at
+ * most 3x), with "met" or "missed" per target. Every file the bridge stored, cold included, is checked byte for
+ * byte (SHA-256) against what was sent.</li>
  * <li>The bridge with {@code -Xmx32m} taking a 200 MiB and then a 1 GiB PUT: peak RSS, peak heap used and peak heap
  * retained (outside eden) while each upload is received and stored, sampled every 200 ms, and their ratios
  * 1 GiB / 200 MiB (target about 1.0: memory does not grow with the file). Each stored file is checked byte for byte
@@ -50,7 +59,8 @@ import sns.core.internal.testing.ProtocolFixtures;
  * the run made is deleted at the end. The 1 GiB step is skipped, with a note, when the scratch folder's disk has
  * less than 4 GiB free. Not a test: figures are printed, never asserted.
  *
- * <p>Run: {@code ./mvnw -q -DskipTests package exec:java@upload-benchmark}.
+ * <p>Run: {@code ./mvnw -q -DskipTests package exec:java@upload-benchmark -pl run -am}; the pom passes
+ * {@code sns.deb.conf}, {@code sns.jar} and {@code bench.classes} as absolute paths.
  */
 public final class UploadBenchmark {
 
@@ -66,11 +76,13 @@ public final class UploadBenchmark {
     private static final int BIG_TIMEOUT_MS = 600_000;
     private static final double IDLE_P99_TARGET_MS = 2.0;
     private static final double UPLOAD_RATIO_TARGET = 0.80;
+    private static final double CPU_RATIO_TARGET = 3.0;
     private static final String ROW = "%-40s %9s %7s %9s %9s %9s%n";
 
     private final Path jar;
     private final Path classes;
     private final Path scratch;
+    private final ShippedSettings shipped;
     private final int cameras = Integer.getInteger("bench.cameras", 8);
     private final int seconds = Integer.getInteger("bench.seconds", 20);
     private final int sequences = Integer.getInteger("bench.sequences", 200);
@@ -78,14 +90,16 @@ public final class UploadBenchmark {
     private final int idleRequests = Integer.getInteger("bench.idle", 2000);
     private final int warmup = Integer.getInteger("bench.warmup", 5);
 
-    private UploadBenchmark(Path jar, Path classes, Path scratch) {
+    private UploadBenchmark(Path jar, Path classes, Path scratch, ShippedSettings shipped) {
         this.jar = jar;
         this.classes = classes;
         this.scratch = scratch;
+        this.shipped = shipped;
     }
 
     public static void main(String[] args) throws Exception {
         Path jar = BridgeProcess.exportedJar();
+        ShippedSettings shipped = ShippedSettings.load(); // before the run: a missing file fails at once
         Path classes = Path.of(System.getProperty("bench.classes", "run/target/test-classes")).toAbsolutePath();
         Path scratch = Files.createTempDirectory("sns-upload-bench");
         long started = System.nanoTime();
@@ -94,7 +108,7 @@ public final class UploadBenchmark {
                     + " scratch %s (%.1f GB free)%n", System.getProperty("java.vm.name"),
                     System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAverage(),
                     scratch, free(scratch) / 1e9);
-            new UploadBenchmark(jar, classes, scratch).run();
+            new UploadBenchmark(jar, classes, scratch, shipped).run();
         } finally {
             deleteTree(scratch);
             System.out.printf(Locale.ROOT, "%nscratch folder deleted; whole run %.0f s; load average %s%n",
@@ -110,10 +124,10 @@ public final class UploadBenchmark {
         try (Bridge bridge = Bridge.start(jar, scratch.resolve("bridge-default"), List.of())) {
             concurrentCameras(bridge, photo);
             idleLatency(bridge);
-            sha200 = randomFile(source200, 200 * MIB, 200);
-            uploadAgainstBaseline(bridge, source200, sha200);
         }
         deleteTree(scratch.resolve("bridge-default"));
+        sha200 = randomFile(source200, 200 * MIB, 200);
+        uploadAgainstBaseline(source200, sha200);
         heapFlatInFileSize(photo, source200, sha200);
     }
 
@@ -335,76 +349,181 @@ public final class UploadBenchmark {
         }
     }
 
-    // ---- 2. a 200 MiB upload against a plain Java receiver ------------------------------------------------------
+    // ---- 2. a 200 MiB upload against a plain Java receiver, the bridge with the shipped settings ----------------
 
-    private void uploadAgainstBaseline(Bridge bridge, Path source, String sha) throws Exception {
-        System.out.printf(Locale.ROOT, "%n2. PUT of 200 MiB (random, streamed from disk), median of %d runs,"
-                + " against a plain Java receiver on the same disk (both JVM defaults; both force to disk at the"
-                + " end)%n",
-                runs);
-        Path received = Files.createDirectories(scratch.resolve("receiver"));
-        int port = BridgeProcess.freePort();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                classes.toString(), UploadReceiver.class.getName(), Integer.toString(port), received.toString());
-        Process receiver = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(scratch.resolve("receiver.log").toFile()).start();
-        long size = Files.size(source);
-        long[] baseline = new long[runs];
-        long[] bridged = new long[runs];
-        long[] baselineCpu = new long[runs];
-        long[] bridgeCpu = new long[runs];
-        int verified = 0;
-        try {
-            awaitListening(port, receiver);
-            CameraClient toReceiver = new CameraClient(port, BIG_TIMEOUT_MS);
-            CameraClient camera = new CameraClient(bridge.port(), BIG_TIMEOUT_MS);
-            for (int run = 0; run < runs; run++) {
-                // alternate who goes first, so neither always follows the other's writes to the disk
-                for (boolean toBridge : run % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false}) {
-                    if (toBridge) {
-                        Upload upload = bridge.upload(camera, "BIG" + run + ".MP4", source);
-                        bridged[run] = upload.reply().nanos();
-                        bridgeCpu[run] = upload.cpuNanos();
-                        if (sha.equals(sha256(upload.stored()))) {
-                            verified++;
-                        }
-                        Files.delete(upload.stored());
-                    } else {
-                        long cpu = cpuNanos(receiver.pid());
-                        Reply reply = toReceiver.put("0".repeat(32), "BASELINE.MP4", "video/mp4", source);
-                        baselineCpu[run] = cpuNanos(receiver.pid()) - cpu;
-                        check(CameraClient.putOk(reply), "baseline receiver answered " + reply);
-                        baseline[run] = reply.nanos();
-                        try (Stream<Path> files = Files.list(received)) {
-                            for (Path file : (Iterable<Path>) files::iterator) {
-                                check(Files.size(file) == size, "baseline received " + Files.size(file) + " bytes");
-                                Files.delete(file);
-                            }
-                        }
-                    }
+    /** One PUT as a receiving process saw it: connect until the answer, and its CPU (user + system) meanwhile. */
+    record Timed(long nanos, long cpuNanos) {
+    }
+
+    /** One side of section 2: the JVM it ran with, its first PUT after start (cold) and the warm runs. */
+    static final class Side {
+        final String label;
+        final String jvm;
+        Timed cold;
+        final long[] nanos;
+        final long[] cpu;
+
+        Side(String label, String jvm, int runs) {
+            this.label = label;
+            this.jvm = jvm;
+            this.nanos = new long[runs];
+            this.cpu = new long[runs];
+        }
+
+        void warm(int run, Timed timed) {
+            nanos[run] = timed.nanos();
+            cpu[run] = timed.cpuNanos();
+        }
+    }
+
+    /** An {@link UploadReceiver} in its own JVM, writing into its own folder. */
+    record Receiver(Process process, Path folder, CameraClient client) implements AutoCloseable {
+
+        /** One PUT of {@code source}; checks the answer and the size received, then deletes the received file. */
+        Timed put(Path source) throws Exception {
+            long cpu = cpuNanos(process.pid());
+            Reply reply = client.put("0".repeat(32), "BASELINE.MP4", "video/mp4", source);
+            cpu = cpuNanos(process.pid()) - cpu;
+            check(CameraClient.putOk(reply), "baseline receiver answered " + reply);
+            long size = Files.size(source);
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    check(Files.size(file) == size, "baseline received " + Files.size(file) + " bytes");
+                    Files.delete(file);
                 }
             }
-        } finally {
-            stop(receiver);
+            return new Timed(reply.nanos(), cpu);
         }
+
+        @Override
+        public void close() throws Exception {
+            stop(process);
+        }
+    }
+
+    private Receiver startReceiver(String name, List<String> flags, Map<String, String> environment)
+            throws Exception {
+        Path folder = Files.createDirectories(scratch.resolve("receiver-" + name));
+        int port = BridgeProcess.freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(flags);
+        command.addAll(List.of("-cp", classes.toString(), UploadReceiver.class.getName(), Integer.toString(port),
+                folder.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(scratch.resolve("receiver-" + name + ".log").toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        try {
+            awaitListening(port, process);
+        } catch (Exception | Error e) {
+            stop(process);
+            throw e;
+        }
+        return new Receiver(process, folder, new CameraClient(port, BIG_TIMEOUT_MS));
+    }
+
+    private void uploadAgainstBaseline(Path source, String sha) throws Exception {
+        String environment = String.join(" ", shipped.environment().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue()).toList());
+        System.out.printf(Locale.ROOT, "%n2. PUT of 200 MiB (random, streamed from disk) to a fresh bridge with the"
+                + " shipped settings: cold = its first upload after start (camera endpoints answering, no upload"
+                + " before), warm = median of the next %d runs; against a plain Java receiver on the same disk"
+                + " (UploadReceiver, forces once at the end as the bridge does), its first upload and %d runs taking"
+                + " turns with the bridge%n", runs, runs);
+        System.out.printf(Locale.ROOT, "  bridge, shipped: %s, environment %s (from %s)%n",
+                String.join(" ", shipped.jvmFlags()), environment.isEmpty() ? "-" : environment, shipped.file());
+        System.out.printf(Locale.ROOT, "  receiver, defaults: no JVM flags, no environment added (the raw"
+                + " reference); receiver, shipped: the bridge's flags and environment%n");
+        long size = Files.size(source);
+        try (FileChannel channel = FileChannel.open(source, StandardOpenOption.WRITE)) {
+            channel.force(true); // its writing-back does not run into the first PUTs
+        }
+        Side raw = new Side("plain Java receiver (baseline)", "defaults", runs);
+        Side tuned = new Side("plain Java receiver", "shipped", runs);
+        Side bridged = new Side("SNS Bridge, until \"succ\"", "shipped", runs);
+        int verified = 0;
+        try (Receiver rawReceiver = startReceiver("defaults", List.of(), Map.of());
+                Receiver tunedReceiver = startReceiver("shipped", shipped.jvmFlags(), shipped.environment());
+                Bridge bridge = Bridge.start(jar, scratch.resolve("bridge-shipped"), shipped.jvmFlags(),
+                        shipped.environment())) {
+            CameraClient camera = new CameraClient(bridge.port(), BIG_TIMEOUT_MS);
+            List<Side> sides = List.of(bridged, raw, tuned);
+            int[] counter = {0};
+            List<Put> puts = List.of(() -> {
+                Upload upload = bridge.upload(camera, "BIG" + counter[0]++ + ".MP4", source);
+                boolean equal = sha.equals(sha256(upload.stored()));
+                Files.delete(upload.stored());
+                return new Verified(new Timed(upload.reply().nanos(), upload.cpuNanos()), equal);
+            }, () -> new Verified(rawReceiver.put(source), true), () -> new Verified(tunedReceiver.put(source), true));
+            for (int i = 0; i < sides.size(); i++) { // cold: the bridge first, right after its start, then each receiver
+                Verified v = puts.get(i).send();
+                sides.get(i).cold = v.timed();
+                verified += i == 0 && v.equal() ? 1 : 0;
+            }
+            for (int run = 0; run < runs; run++) {
+                // take turns at going first, so none always follows another's writes to the disk
+                for (int k = 0; k < sides.size(); k++) {
+                    int i = (run + k) % sides.size();
+                    Verified v = puts.get(i).send();
+                    sides.get(i).warm(run, v.timed());
+                    verified += i == 0 && v.equal() ? 1 : 0;
+                }
+            }
+        }
+        deleteTree(scratch.resolve("bridge-shipped"));
+
+        double gib = size / (double) GIB;
         double mib = size / (double) MIB;
-        double baselineRate = mib / (median(baseline) / 1e9);
-        double bridgeRate = mib / (median(bridged) / 1e9);
-        double baselineBest = mib / (min(baseline) / 1e9);
-        double bridgeBest = mib / (min(bridged) / 1e9);
-        String row = "%-32s %10s %8s %6s %11s %6s %8s %6s%n";
-        System.out.printf(Locale.ROOT, row, "receiver", "median (s)", "MiB/s", "ratio", "best MiB/s", "ratio",
-                "CPU (s)", "ratio");
-        System.out.printf(Locale.ROOT, row, "plain Java receiver (baseline)", f(median(baseline) / 1e9),
-                f1(baselineRate), "1.00", f1(baselineBest), "1.00", f(median(baselineCpu) / 1e9), "1.00");
-        System.out.printf(Locale.ROOT, row, "SNS Bridge, until \"succ\"", f(median(bridged) / 1e9), f1(bridgeRate),
-                f(bridgeRate / baselineRate), f1(bridgeBest), f(bridgeBest / baselineBest), f(median(bridgeCpu) / 1e9),
-                ratio(median(bridgeCpu), median(baselineCpu)));
-        System.out.printf(Locale.ROOT, "ratio target >= %.2f (medians): %s; stored files equal to the source (SHA-256):"
-                + " %d of %d; CPU = the receiving process's user + system time, median; all runs (s): baseline %s,"
-                + " bridge %s%n", UPLOAD_RATIO_TARGET,
-                bridgeRate / baselineRate >= UPLOAD_RATIO_TARGET ? "met" : "missed",
-                verified, runs, seconds(baseline), seconds(bridged));
+        String row = "%-5s %-31s %-8s %9s %7s %6s %11s %6s %10s %6s%n";
+        System.out.printf(Locale.ROOT, row, "", "receiver", "JVM", "succ (s)", "MiB/s", "ratio", "best MiB/s", "ratio",
+                "CPU s/GiB", "ratio");
+        for (Side side : List.of(raw, tuned, bridged)) {
+            System.out.printf(Locale.ROOT, row, "cold", side.label, side.jvm, f(side.cold.nanos() / 1e9),
+                    f1(mib / (side.cold.nanos() / 1e9)), ratio(raw.cold.nanos(), side.cold.nanos()), "", "",
+                    f(side.cold.cpuNanos() / 1e9 / gib), ratio(side.cold.cpuNanos(), raw.cold.cpuNanos()));
+        }
+        for (Side side : List.of(raw, tuned, bridged)) {
+            System.out.printf(Locale.ROOT, row, "warm", side.label, side.jvm, f(median(side.nanos) / 1e9),
+                    f1(mib / (median(side.nanos) / 1e9)), ratio(median(raw.nanos), median(side.nanos)),
+                    f1(mib / (min(side.nanos) / 1e9)), ratio(min(raw.nanos), min(side.nanos)),
+                    f(median(side.cpu) / 1e9 / gib), ratio(median(side.cpu), median(raw.cpu)));
+        }
+        System.out.printf(Locale.ROOT, "warm: succ and CPU are medians; each ratio is against the first row of its"
+                + " phase, the receiver with JVM defaults%n");
+        System.out.printf(Locale.ROOT, "targets, SNS Bridge (shipped) against the raw receiver (defaults): %s%n",
+                targets(bridged, raw));
+        System.out.printf(Locale.ROOT, "and, for reference, against the receiver with the shipped settings: %s%n",
+                targets(bridged, tuned));
+        System.out.printf(Locale.ROOT, "stored files equal to the source (SHA-256): %d of %d (cold included);"
+                + " CPU = the receiving process's user + system time from just before the PUT until its answer;"
+                + " warm runs (s): receiver defaults %s, receiver shipped %s, bridge %s%n", verified, runs + 1,
+                seconds(raw.nanos), seconds(tuned.nanos), seconds(bridged.nanos));
+    }
+
+    /** One PUT of the 200 MiB to one side; {@code equal}: the stored file is the source (the bridge's is checked). */
+    interface Put {
+        Verified send() throws Exception;
+    }
+
+    record Verified(Timed timed, boolean equal) {
+    }
+
+    /** "MiB/s ratio >= 0.80: cold .. met, warm .. met; CPU per GiB <= 3x: cold .. met, warm .. met". */
+    private static String targets(Side side, Side baseline) {
+        double coldRate = (double) baseline.cold.nanos() / side.cold.nanos();
+        double warmRate = (double) median(baseline.nanos) / median(side.nanos);
+        double coldCpu = baseline.cold.cpuNanos() <= 0 ? Double.NaN
+                : (double) side.cold.cpuNanos() / baseline.cold.cpuNanos();
+        double warmCpu = median(baseline.cpu) <= 0 ? Double.NaN : (double) median(side.cpu) / median(baseline.cpu);
+        return String.format(Locale.ROOT, "MiB/s ratio >= %.2f: cold %.2f %s, warm %.2f %s; CPU per GiB <= %.0fx:"
+                + " cold %.2fx %s, warm %.2fx %s", UPLOAD_RATIO_TARGET, coldRate, metIf(coldRate >= UPLOAD_RATIO_TARGET),
+                warmRate, metIf(warmRate >= UPLOAD_RATIO_TARGET), CPU_RATIO_TARGET, coldCpu,
+                metIf(coldCpu <= CPU_RATIO_TARGET), warmCpu, metIf(warmCpu <= CPU_RATIO_TARGET));
+    }
+
+    private static String metIf(boolean condition) {
+        return condition ? "met" : "missed";
     }
 
     /** User + system CPU time of a process so far, or 0 if the system does not tell. */
