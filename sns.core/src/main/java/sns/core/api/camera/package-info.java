@@ -7,7 +7,7 @@
  * package.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package sns.core.api.camera;
 
 import org.osgi.annotation.bundle.Export;

@@ -34,6 +34,17 @@ public final class LegacyCredentialCipher {
     /** Key length the cameras send: 16 bytes AES-128 key, 16 bytes IV. */
     private static final int SESSION_KEY_BYTES = 32;
     private static final int BLOCK_BYTES = 16;
+    /**
+     * One cipher per thread, initialised anew for each login: {@code Cipher.getInstance} walks the JCA provider list
+     * under the JDK's {@code ProviderConfig} lock, which the JFR run of eight cameras showed logins waiting on.
+     */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/CBC/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/CBC/NoPadding unavailable", e);
+        }
+    });
 
     private LegacyCredentialCipher() {
     }
@@ -146,7 +157,7 @@ public final class LegacyCredentialCipher {
 
     private static byte[] aes(int mode, byte[] sessionKey, byte[] input) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(mode, new SecretKeySpec(sessionKey, 0, BLOCK_BYTES, "AES"),
                     new IvParameterSpec(sessionKey, BLOCK_BYTES, BLOCK_BYTES));
             return cipher.doFinal(input);

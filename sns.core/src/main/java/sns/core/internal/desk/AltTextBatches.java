@@ -149,7 +149,26 @@ final class AltTextBatches {
      * rather than kept forever. A batch sent for waiting keeps its state while its session lives, so that a late
      * photo with the same text is refused (its alt text was posted already) instead of starting a post of its own.
      */
-    synchronized void sendAbandoned(Predicate<String> sessionExists) {
+    void sendAbandoned(Predicate<String> sessionExists) {
+        // Every login asks: a look without the lock first, so that cameras logging in at the same time do not queue
+        // behind each other's listing when there is no batch at all (every route but those needing alt texts).
+        if (isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            sendAbandonedNow(sessionExists);
+        }
+    }
+
+    private boolean isEmpty() {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            return !entries.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void sendAbandonedNow(Predicate<String> sessionExists) {
         Instant lastChance = clock.instant().minus(wait);
         try (DirectoryStream<Path> batches = Files.newDirectoryStream(folder, Files::isDirectory)) {
             for (Path batch : batches) {

@@ -186,7 +186,7 @@ final class BridgeDesk implements CameraDesk {
         Route route = router.forSite(session.site());
         CameraText typed = CameraText.parse(session.content());
         StagedFile medium = new StagedFile(name, MediaTypes.normalise(upload.contentType(), name),
-                upload.stagedFile(), upload.size());
+                upload.stagedFile(), upload.size(), upload.crc32c());
         PostDraft draft = new PostDraft(route, Origin.SOCIAL, session.site(), session.user(), List.of(), "",
                 typed.text(), typed.altTexts(), session.album(), clock.instant());
         try {
@@ -308,7 +308,7 @@ final class BridgeDesk implements CameraDesk {
             } catch (UnsupportedOperationException | IOException noLinks) {
                 Files.copy(m.file(), copy, StandardCopyOption.REPLACE_EXISTING);
             }
-            copies.add(new StagedFile(m.name(), m.contentType(), copy, m.size()));
+            copies.add(new StagedFile(m.name(), m.contentType(), copy, m.size(), m.crc32c()));
         }
         return copies;
     }

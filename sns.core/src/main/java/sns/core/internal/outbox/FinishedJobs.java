@@ -130,7 +130,8 @@ final class FinishedJobs {
             return Optional.of(id);
         }
         try {
-            Job queued = Job.queued(id, kv.get("destination"), kv.get("instance"), Instant.parse(kv.get("created")));
+            Job queued = Job.queued(id, kv.get("destination"), kv.get("instance"),
+                    IsoInstant.parse(kv.get("created")));
             Job job = StateFile.decode(kv, queued);
             entries.put(id, new Entry(Optional.of(job), Long.parseLong(kv.get("mediaBytes"))));
             return Optional.of(id);

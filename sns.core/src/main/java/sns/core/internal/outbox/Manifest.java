@@ -69,7 +69,8 @@ record Manifest(JobRequest request, Instant created) {
     /**
      * Writes the manifest as {@code folder/manifest}, not forced: the caller forces it, its folder and (with
      * {@code checksums}) the media, all at the same time. With {@code checksums} each medium's CRC-32C goes into the
-     * manifest, read from the file now; without, the caller must have forced the media already. The last line is a
+     * manifest: the one its writer computed on the way ({@link StagedFile#crc32c()}), else read from the file now;
+     * without, the caller must have forced the media already. The last line is a
      * seal (the CRC-32C of everything before it): after a power cut a torn manifest, or one whose media did not reach
      * the storage, is told apart from a whole job by {@link #committedIn}.
      */
@@ -93,7 +94,8 @@ record Manifest(JobRequest request, Instant created) {
                 throw new IllegalArgumentException(m.file() + " is not inside the job folder " + folder);
             }
             kv.add("media", m.name()).add("mediaType", m.contentType()).add("mediaSize", Long.toString(m.size()))
-                    .add(CHECKSUM, checksums ? crc32c(m.file()) : "");
+                    .add(CHECKSUM, !checksums ? "" : m.crc32c().isPresent() ? hex(m.crc32c().getAsLong())
+                            : crc32c(m.file()));
         }
         Files.write(folder.resolve(FILE), sealed(kv.toBytes()), StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
@@ -177,9 +179,9 @@ record Manifest(JobRequest request, Instant created) {
             PostDraft draft = new PostDraft(new Route(kv.get("destination"), Objects.requireNonNullElse(kv.get("instance"), "")),
                     Origin.valueOf(kv.get("origin")), kv.get("site"), kv.get("sender"), kv.all("recipient"),
                     kv.get("subject"), kv.get("text"), kv.all("altText"), kv.get("cameraModel"),
-                    Instant.parse(kv.get("receivedAt")));
+                    IsoInstant.parse(kv.get("receivedAt")));
             JobRequest request = new JobRequest(draft, media);
-            return new Manifest(request, Instant.parse(kv.get("created")));
+            return new Manifest(request, IsoInstant.parse(kv.get("created")));
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new IOException("damaged manifest: " + e.getMessage(), e);
         }

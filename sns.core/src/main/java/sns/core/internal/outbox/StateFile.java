@@ -110,6 +110,6 @@ final class StateFile {
 
     private static Instant instant(KeyValues kv, String key) throws IOException {
         Optional<String> value = kv.find(key);
-        return value.isPresent() ? Instant.parse(value.get()) : null;
+        return value.isPresent() ? IsoInstant.parse(value.get()) : null;
     }
 }

@@ -5,6 +5,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,6 +25,13 @@ public final class StoreFolderName {
 
     /** HMAC bytes kept: 15 bytes encode to exactly 20 base64 characters, with no {@code =} padding. */
     private static final int KEPT_BYTES = 15;
+    /**
+     * Names already computed, by secret and address: a stick serves a handful of cameras, and every delivery to
+     * {@code store} needs its folder, so the HMAC (and the JCA provider lookup behind {@code Mac.getInstance}, under
+     * a JDK-wide lock) is computed once per camera user, not per photo. Emptied when it grows past this many.
+     */
+    private static final int MAX_REMEMBERED = 256;
+    private static final Map<List<String>, String> NAMES = new ConcurrentHashMap<>();
 
     private StoreFolderName() {
     }
@@ -36,6 +46,19 @@ public final class StoreFolderName {
         if (secret.isEmpty()) {
             throw new IllegalArgumentException("SECRET must not be empty: it keeps store folder names unguessable");
         }
+        List<String> key = List.of(secret, address);
+        String name = NAMES.get(key);
+        if (name == null) {
+            if (NAMES.size() >= MAX_REMEMBERED) {
+                NAMES.clear();
+            }
+            name = hmac(secret, address);
+            NAMES.put(key, name);
+        }
+        return name;
+    }
+
+    private static String hmac(String secret, String address) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(UTF_8), "HmacSHA256"));

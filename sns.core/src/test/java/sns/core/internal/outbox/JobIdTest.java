@@ -55,6 +55,27 @@ class JobIdTest {
         assertTrue(next.compareTo(last) > 0);
     }
 
+    @Test
+    void everyIdReadsBackAsItselfAndIsWrittenAsTheCalendarSaysEvenAfterAClockStep() {
+        java.time.format.DateTimeFormatter calendar = java.time.format.DateTimeFormatter
+                .ofPattern("uuuuMMdd'T'HHmmss'Z'", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+        JobId previous = null;
+        for (int i = 0; i < 20_000; i++) {
+            // mostly fresh times from year 1000 to 9999; every tenth the same second again, so the suffix counts up
+            Instant now = i % 10 == 9 && previous != null ? previous.time()
+                    : Instant.ofEpochSecond(random.nextLong(-30_610_224_000L, 253_402_300_799L));
+            JobId id = JobId.next(now, i % 10 == 9 ? previous : null, random);
+            String text = id.toString();
+            assertEquals(calendar.format(id.time()), text.substring(0, 16), text);
+            assertTrue(text.matches("[0-9]{8}T[0-9]{6}Z-[0-9a-f]{16}"), text);
+            JobId read = JobId.parse(text);
+            assertEquals(id, read);
+            assertEquals(id.time(), read.time());
+            assertEquals(0, id.compareTo(read));
+            previous = id;
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "20261124T225959Z", "20261124T225959Z-3F9A0C17E2B4D5A6",
         "20261124T225959Z-3f9a0c17e2b4d5a", "20261124T225959Z-3f9a0c17e2b4d5a6x", "20261332T225959Z-3f9a0c17e2b4d5a6",

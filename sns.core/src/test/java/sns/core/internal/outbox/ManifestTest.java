@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.zip.CRC32C;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,6 +143,28 @@ class ManifestTest {
     }
 
     @Test
+    void aChecksumComputedOnTheWayIsRecordedAndThePhotoIsNotReadBack() throws IOException {
+        Files.writeString(job.resolve("a.jpg"), "jpeg");
+        new Manifest(oneMedium(4, crc32c("jpeg")), CREATED).write(job, JOB_ID, true);
+        assertTrue(Files.readString(job.resolve("manifest")).contains("\nmediaCrc32c="
+                + HexFormat.of().toHexDigits((int) crc32c("jpeg")) + "\n"));
+        assertTrue(Manifest.committedIn(job));
+
+        // the checksum of other bytes than those on disk: recorded as given, so the photo was not read to compute it
+        Path other = Files.createDirectories(job.resolve("other"));
+        Files.writeString(other.resolve("a.jpg"), "jpeg");
+        new Manifest(new JobRequest(oneMedium(4).draft(), List.of(new StagedFile("a.jpg", "image/jpeg",
+                other.resolve("a.jpg"), 4, OptionalLong.of(crc32c("JPEG"))))), CREATED).write(other, JOB_ID, true);
+        assertFalse(Manifest.committedIn(other), "the bytes on disk are not those the writer saw");
+    }
+
+    private static long crc32c(String text) {
+        CRC32C crc = new CRC32C();
+        crc.update(text.getBytes(StandardCharsets.US_ASCII));
+        return crc.getValue();
+    }
+
+    @Test
     void aManifestOfTheFirstFormatIsStillReadAndTrusted() throws IOException {
         // written by bridges before 2026-12-05: no seal, no checksums, renamed into place only once whole
         Files.writeString(job.resolve("a.jpg"), "jpeg");
@@ -155,6 +180,11 @@ class ManifestTest {
     private JobRequest oneMedium(long size) {
         return new JobRequest(new PostDraft(Route.STORE, Origin.SOCIAL, null, "cam", List.of(), null, null,
                 List.of(), null, CREATED), List.of(new StagedFile("a.jpg", "image/jpeg", job.resolve("a.jpg"), size)));
+    }
+
+    private JobRequest oneMedium(long size, long crc32c) {
+        return new JobRequest(oneMedium(size).draft(), List.of(new StagedFile("a.jpg", "image/jpeg",
+                job.resolve("a.jpg"), size, OptionalLong.of(crc32c))));
     }
 
     /** A social post to {@code store} with nothing but its sender. */

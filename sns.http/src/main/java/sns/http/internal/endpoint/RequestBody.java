@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32C;
 
 /**
  * Reads camera request bodies within limits: small XML bodies into memory, files straight to disk. A declared
@@ -43,17 +44,23 @@ final class RequestBody {
         }
     }
 
+    /** What {@link #toFile} wrote: the number of bytes and their CRC-32C. */
+    record Written(long size, long crc32c) {
+    }
+
     /**
      * Streams the body into {@code file}, not forced: whoever keeps the file forces it once (the outbox, before the
-     * camera is told "succ"), so the photo costs one fsync, not two (5-20 ms each on the stick's flash).
+     * camera is told "succ"), so the photo costs one fsync, not two (5-20 ms each on the stick's flash). The CRC-32C
+     * is computed on the way, so the outbox need not read the photo back to record it.
      *
-     * @return the number of bytes written
+     * @return the number of bytes written and their CRC-32C
      * @throws IOException if the body is shorter than declared (a camera that lost its connection), longer than
      *     {@code limit}, or cannot be written
      */
-    static long toFile(CameraRequest request, Path file, long limit) throws IOException {
+    static Written toFile(CameraRequest request, Path file, long limit) throws IOException {
         checkDeclared(request, limit);
         long written = 0;
+        CRC32C crc = new CRC32C();
         byte[] buffer = new byte[BUFFER];
         try (InputStream in = request.body();
                 FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE,
@@ -65,6 +72,7 @@ final class RequestBody {
                 if (written > limit) {
                     throw new BodyTooLargeException("more than " + limit + " bytes");
                 }
+                crc.update(buffer, 0, n);
                 out.write(buffer, 0, n);
             }
             long declared = request.contentLength();
@@ -72,6 +80,6 @@ final class RequestBody {
                 throw new IOException("body ended after " + written + " of " + declared + " bytes");
             }
         }
-        return written;
+        return new Written(written, crc.getValue());
     }
 }

@@ -3,6 +3,7 @@ package sns.http.internal.endpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +47,9 @@ final class UploadEndpoint implements Endpoint {
         Path staged = desk.newStagedFile();
         boolean handedOver = false;
         try {
-            long size = RequestBody.toFile(request, staged, limit);
-            Verdict verdict = desk.upload(new Upload(sessionKey, fileName, request.contentType(), staged, size));
+            RequestBody.Written body = RequestBody.toFile(request, staged, limit);
+            Verdict verdict = desk.upload(new Upload(sessionKey, fileName, request.contentType(), staged, body.size(),
+                    OptionalLong.of(body.crc32c())));
             handedOver = verdict.isOk();
             if (!verdict.isOk()) {
                 return verdict.kind() == Verdict.Kind.UNAUTHORIZED ? CameraReplies.sessionExpired()
