@@ -48,6 +48,8 @@ public final class FlashBenchmark {
     private static final int STEP_FLOWS = Integer.getInteger("bench.stepFlows", 10);
     private static final int TIMEOUT_MS = 30_000;
     private static final int HISTORY = Integer.getInteger("bench.history", 10_000);
+    /** JVM flags for an extra bridge row in the camera-flow sections, to weigh a change of the shipped flags. */
+    private static final String CANDIDATE_FLAGS = System.getProperty("bench.candidateFlags", "");
     /** Which sections run: flows, steps, history, locks, small (all by default). */
     private static final List<String> SECTIONS = List.of(System.getProperty("bench.sections",
             "flows,steps,history,locks,small").split(","));
@@ -85,9 +87,13 @@ public final class FlashBenchmark {
      * One server under test: the bridge (a jar), the reference server (a checkout of samsung-nx-emailservice, run by
      * Debian's python3 and Flask) or the reference stand-in (neither jar nor checkout).
      */
-    record Server(String label, Path jar, Path reference, boolean withoutSync) {
+    record Server(String label, Path jar, Path reference, boolean withoutSync, List<String> flags) {
         Server(String label, Path jar, Path reference) {
-            this(label, jar, reference, false);
+            this(label, jar, reference, false, null);
+        }
+
+        Server(String label, Path jar, Path reference, boolean withoutSync) {
+            this(label, jar, reference, withoutSync, null);
         }
 
         static Server bridge(String label, Path jar) {
@@ -101,7 +107,7 @@ public final class FlashBenchmark {
 
     /** What one measured window gave. */
     record Figures(int flows, int errors, double seconds, long cpuNanos, long fsyncs, long p50, long p99,
-            String firstError, String threads) {
+            String firstError, String threads, long rssBytes) {
         double flowsPerSecond() {
             return flows / seconds;
         }
@@ -138,6 +144,10 @@ public final class FlashBenchmark {
                 rows.add(new Server("bridge, fsync a no-op (diagnostic, unsafe)", BridgeProcess.exportedJar(), null,
                         true));
             }
+            if (!CANDIDATE_FLAGS.isBlank()) {
+                rows.add(new Server("bridge, candidate JVM flags", BridgeProcess.exportedJar(), null, false,
+                        List.of(CANDIDATE_FLAGS.trim().split("\\s+"))));
+            }
             for (Server server : rows) {
                 Figures f = measure(server, cameras, delay);
                 if (baseline == null) {
@@ -149,7 +159,7 @@ public final class FlashBenchmark {
                         f.flowsPerSecond() / baseline.flowsPerSecond(),
                         ((double) f.cpuNanos() / Math.max(1, f.flows()))
                                 / ((double) baseline.cpuNanos() / Math.max(1, baseline.flows())));
-                System.out.println("    CPU: " + f.threads());
+                System.out.printf("    CPU: %s; resident at the end %.1f MB%n", f.threads(), f.rssBytes() / 1e6);
                 if (f.firstError() != null) {
                     System.out.println("    first error: " + f.firstError());
                 }
@@ -246,7 +256,8 @@ public final class FlashBenchmark {
             String shares = ThreadCpu.of(running.pid()).sharesSince(threads);
             long fsyncsUsed = counter.read() - fsyncs;
             return new Figures(result.flows(), result.errors(), seconds, cpuUsed, fsyncsUsed,
-                    result.latencies().percentile(50), result.latencies().percentile(99), result.firstError(), shares);
+                    result.latencies().percentile(50), result.latencies().percentile(99), result.firstError(), shares,
+                    ProcessSampler.rss(running.pid()));
         }
     }
 
@@ -612,7 +623,8 @@ public final class FlashBenchmark {
                     (System.nanoTime() - started) / 1e9);
         }
         if (server.isBridge()) {
-            UploadBenchmark.Bridge bridge = UploadBenchmark.Bridge.start(server.jar(), folder, shipped.jvmFlags(), env);
+            UploadBenchmark.Bridge bridge = UploadBenchmark.Bridge.start(server.jar(), folder,
+                    server.flags() != null ? server.flags() : shipped.jvmFlags(), env);
             return new Running(bridge, null, bridge.port(), bridge.uploads(), (System.nanoTime() - started) / 1e9);
         }
         int port = BridgeProcess.freePort();
