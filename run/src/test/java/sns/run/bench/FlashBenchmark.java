@@ -236,15 +236,12 @@ public final class FlashBenchmark {
             }
             Process perf = null;
             if (Boolean.getBoolean("bench.perf") && server.isBridge() && !server.withoutSync() && delayMs == 0) {
-                perf = new ProcessBuilder("perf", "record", "-F", "199", "-g", "-p", Long.toString(running.pid()),
-                        "-o", scratch.resolve("perf.data").toString()).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                Thread.sleep(1000);
+                perf = perfRecord(running.pid());
             }
             long start = System.nanoTime();
             Result result = flows(running.port(), cameras, SECONDS);
             if (perf != null) {
-                perfReport(perf, running.pid());
+                perfReport(perf, running.pid(), cameras + " cameras");
             }
             if (strace != null) {
                 new ProcessBuilder("kill", "-INT", Long.toString(strace.pid())).start().waitFor();
@@ -265,7 +262,15 @@ public final class FlashBenchmark {
      * Stops {@code perf record} and prints where the bridge's CPU went, by shared object and symbol (kernel functions
      * by name; JIT-compiled Java by name through the map {@code jcmd Compiler.perfmap} writes to /tmp).
      */
-    private void perfReport(Process perf, long pid) throws Exception {
+    private Process perfRecord(long pid) throws Exception {
+        Process perf = new ProcessBuilder("perf", "record", "-F", "199", "-g", "-p", Long.toString(pid), "-o",
+                scratch.resolve("perf.data").toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Thread.sleep(1000);
+        return perf;
+    }
+
+    private void perfReport(Process perf, long pid, String what) throws Exception {
         new ProcessBuilder("kill", "-INT", Long.toString(perf.pid())).start().waitFor();
         perf.waitFor(60, TimeUnit.SECONDS);
         new ProcessBuilder("jcmd", Long.toString(pid), "Compiler.perfmap").redirectErrorStream(true)
@@ -281,7 +286,7 @@ public final class FlashBenchmark {
                 .redirectErrorStream(true).start();
         String text = new String(report.getInputStream().readAllBytes());
         report.waitFor();
-        System.out.println("    perf (bridge, " + SECONDS + " s):");
+        System.out.println("    perf (bridge, " + what + "):");
         text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).forEach(l -> System.out.println("    " + l));
     }
 
@@ -504,7 +509,11 @@ public final class FlashBenchmark {
             for (String what : List.of("probe GET /", "time GET /security/sso/initialize/time")) {
                 boolean probe = what.startsWith("probe");
                 rate(bridge.port(), probe, 2); // warm-up
+                Process perf = Boolean.getBoolean("bench.perf") ? perfRecord(bridge.pid()) : null;
                 double bridgeRate = rate(bridge.port(), probe, seconds);
+                if (perf != null) {
+                    perfReport(perf, bridge.pid(), what);
+                }
                 rate(basePort, probe, 2);
                 double baseRate = rate(basePort, probe, seconds);
                 double refRate = Double.NaN;
