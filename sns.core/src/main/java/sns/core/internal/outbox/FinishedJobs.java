@@ -1,6 +1,7 @@
 package sns.core.internal.outbox;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +50,9 @@ final class FinishedJobs {
     private static final Logger LOG = LoggerFactory.getLogger(FinishedJobs.class);
 
     static final String FILE = "finished";
+    /** Keys whose values repeat from job to job: one String each, not one per job kept in memory. */
+    private static final Set<String> SHARED_KEYS = Set.of("destination", "instance", "receipt",
+            "receiptDetail", "lastError");
     private static final String FORMAT = "finished/1";
     /** The {@code state} of a line for a job that is no more (discarded, purged): its folder is gone too. */
     private static final String DISCARDED = "DISCARDED";
@@ -76,39 +81,38 @@ final class FinishedJobs {
     record Contents(FinishedJobs journal, Map<JobId, Entry> entries, int lines) {
     }
 
-    /** Reads the file in {@code outbox} once (missing means empty) and returns it, ready for appends. */
+    /**
+     * Reads the file in {@code outbox} once (missing means empty) and returns it, ready for appends. Read in 64 KiB
+     * pieces rather than whole: with 10,000 finished jobs the file is a few megabytes, and holding it (and its text)
+     * at once in the stick's 32 MB heap cost full collections at every start.
+     */
     static Contents open(Path outbox) throws IOException {
         Path file = outbox.resolve(FILE);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            bytes = new byte[0];
-        }
-        String text = new String(bytes, StandardCharsets.US_ASCII);
-        boolean torn = !text.isEmpty() && !text.endsWith("\n");
         Map<JobId, Entry> entries = new HashMap<>();
+        // the few values most lines repeat (destination, instance, receipt), held once instead of once per job
+        Map<String, String> shared = new HashMap<>();
         int lines = 0;
         int skipped = 0;
-        int start = 0;
-        while (start < text.length()) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                // a power cut in the middle of an append: that job's folder is read instead
-                skipped++;
-                break;
-            }
-            lines++;
-            String line = text.substring(start, end);
-            start = end + 1;
-            try {
-                Optional<JobId> id = read(line, entries);
-                if (id.isEmpty()) {
-                    skipped++;
+        boolean torn = false;
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            String rest = "";
+            for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0;) {
+                String text = rest + new String(buffer, 0, n, StandardCharsets.US_ASCII);
+                int start = 0;
+                for (int end; (end = text.indexOf('\n', start)) >= 0; start = end + 1) {
+                    lines++;
+                    if (!readQuietly(text.substring(start, end), entries, shared)) {
+                        skipped++;
+                    }
                 }
-            } catch (IOException | RuntimeException e) {
-                skipped++;
+                rest = text.substring(start);
             }
+            // a power cut in the middle of an append: that job's folder is read instead
+            torn = !rest.isEmpty();
+            skipped += torn ? 1 : 0;
+        } catch (NoSuchFileException e) {
+            // no finished job yet
         }
         if (skipped > 0) {
             LOG.warn("Outbox: skipped {} unreadable lines of {}; those jobs are read from their folders", skipped,
@@ -117,9 +121,18 @@ final class FinishedJobs {
         return new Contents(new FinishedJobs(file, torn), entries, lines);
     }
 
+    private static boolean readQuietly(String line, Map<JobId, Entry> entries, Map<String, String> shared) {
+        try {
+            return read(line, entries, shared).isPresent();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Reads one line into {@code entries}; nothing if it is not a line of this format (a newer version's). */
-    private static Optional<JobId> read(String line, Map<JobId, Entry> entries) throws IOException {
-        KeyValues kv = KeyValues.parseLine(line);
+    private static Optional<JobId> read(String line, Map<JobId, Entry> entries, Map<String, String> shared)
+            throws IOException {
+        KeyValues kv = KeyValues.parseLine(line).share(shared, SHARED_KEYS);
         if (!FORMAT.equals(kv.get("format"))) {
             return Optional.empty();
         }

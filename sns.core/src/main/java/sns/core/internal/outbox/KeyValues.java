@@ -8,7 +8,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The text format of the outbox's small files ({@code manifest}, {@code state}): one {@code key=value} per line,
@@ -99,6 +101,19 @@ final class KeyValues {
             kv.addParsed(pair);
         }
         return kv;
+    }
+
+    /**
+     * Replaces the values of {@code keys} by the equal String already in {@code pool} (adding it if new), so that
+     * values many files or lines repeat are held once. @return this
+     */
+    KeyValues share(Map<String, String> pool, Set<String> keys) {
+        for (String[] entry : entries) {
+            if (keys.contains(entry[0])) {
+                entry[1] = pool.computeIfAbsent(entry[1], v -> v);
+            }
+        }
+        return this;
     }
 
     /** Reads what {@link #toBytes()} wrote. @throws IOException if the bytes are not in that form. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -215,6 +216,35 @@ class FinishedJobsTest {
         assertEquals(JobState.DONE, job.state());
         assertEquals(Receipt.of("stored"), job.receipt().orElseThrow());
         assertEquals(FinishedJobs.line(job, 42), Files.readAllLines(journal).get(0), "written as it is read");
+    }
+
+    @Test
+    void aJournalOfManyPiecesIsReadWholeWithLinesAcrossThePieces() throws IOException {
+        // start-up reads the journal 64 KiB at a time: lines of 190 to 400 bytes cross every piece's end
+        outbox.close();
+        StringBuilder text = new StringBuilder();
+        List<JobId> ids = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            JobId id = JobId.parse(String.format("20261124T225959Z-%016x", i + 1L));
+            Files.createDirectory(folder.resolve(id.toString()));
+            spoil(id);
+            ids.add(id);
+            text.append("format=finished/1\tjob=").append(id).append("\tdestination=store\tinstance=\tcreated=")
+                    .append(T0).append("\tmediaBytes=").append(i).append("\tstate=DONE\tattempts=1\tfirstAttempt=")
+                    .append(T0).append("\treceipt=stored\treceiptDetail=").append("x".repeat(i % 211))
+                    .append("\tfinished=").append(T0).append('\n');
+        }
+        assertTrue(text.length() > 6 * 64 * 1024, "several pieces: " + text.length());
+        Files.writeString(journal, text, StandardCharsets.US_ASCII);
+
+        outbox = new Outbox(folder, clock);
+
+        for (int i = 0; i < ids.size(); i++) {
+            Job job = outbox.job(ids.get(i)).orElseThrow(() -> new AssertionError("missing"));
+            assertEquals(JobState.DONE, job.state());
+            assertEquals(new Receipt("stored", "x".repeat(i % 211)), job.receipt().orElseThrow(), ids.get(i).toString());
+        }
+        assertEquals(2_000, outbox.size());
     }
 
     private void deliver(JobId id, Receipt receipt) throws IOException {
