@@ -245,7 +245,7 @@ final class BridgeDesk implements CameraDesk {
         }
         List<StagedFile> media = request.attachments().stream()
                 .map(f -> new StagedFile(SafeFileName.of(f.name()), MediaTypes.normalise(f.contentType(), f.name()),
-                        f.file(), f.size()))
+                        f.file(), f.size(), f.crc32c()))
                 .toList();
         Map<Route, List<String>> byRoute = new TreeMap<>((x, y) -> x.toString().compareTo(y.toString()));
         List<PostDraft> drafts = new ArrayList<>();

@@ -49,6 +49,15 @@ final class IsoInstant {
             // a leap second, 24:00 or a damaged value: the JDK's parser decides (and names the problem)
             return Instant.parse(text);
         }
+        return utc(year, month, day, hour, minute, second, nanos);
+    }
+
+    /**
+     * The instant of a UTC calendar date and time whose time fields are in range.
+     *
+     * @throws DateTimeException if the date is not a real one
+     */
+    static Instant utc(int year, int month, int day, int hour, int minute, int second, int nanos) {
         long epochDay = LocalDate.of(year, month, day).toEpochDay();
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
     }

@@ -2,7 +2,6 @@ package sns.core.internal.outbox;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -96,8 +95,7 @@ public final class JobId implements Comparable<JobId> {
             suffix = suffix << 4 | digit;
         }
         try {
-            long day = LocalDate.of(date / 10_000, date / 100 % 100, date % 100).toEpochDay();
-            Instant instant = Instant.ofEpochSecond(day * 86_400 + hour * 3_600L + minute * 60L + second);
+            Instant instant = IsoInstant.utc(date / 10_000, date / 100 % 100, date % 100, hour, minute, second, 0);
             // the text is the canonical form (fixed width, lower-case hex, a real date): it is the value as it is
             return Optional.of(new JobId(instant, suffix, text));
         } catch (DateTimeException e) {

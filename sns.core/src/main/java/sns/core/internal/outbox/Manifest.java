@@ -94,8 +94,7 @@ record Manifest(JobRequest request, Instant created) {
                 throw new IllegalArgumentException(m.file() + " is not inside the job folder " + folder);
             }
             kv.add("media", m.name()).add("mediaType", m.contentType()).add("mediaSize", Long.toString(m.size()))
-                    .add(CHECKSUM, !checksums ? "" : m.crc32c().isPresent() ? hex(m.crc32c().getAsLong())
-                            : crc32c(m.file()));
+                    .add(CHECKSUM, checksums ? checksum(m) : "");
         }
         Files.write(folder.resolve(FILE), sealed(kv.toBytes()), StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
@@ -243,7 +242,12 @@ record Manifest(JobRequest request, Instant created) {
         return kv;
     }
 
-    /** The CRC-32C of a file's bytes: on submit read from the page cache, at start-up only for leftover slots. */
+    /** The CRC-32C its writer computed on the way, else (an e-mail's attachments) read back from the page cache. */
+    private static String checksum(StagedFile medium) throws IOException {
+        return medium.crc32c().isPresent() ? hex(medium.crc32c().getAsLong()) : crc32c(medium.file());
+    }
+
+    /** The CRC-32C of a file's bytes: at submit for media nobody checksummed, at start-up for leftover slots. */
     static String crc32c(Path file) throws IOException {
         CRC32C crc = new CRC32C();
         byte[] buffer = new byte[64 * 1024];
