@@ -288,6 +288,22 @@ public final class FlashBenchmark {
         report.waitFor();
         System.out.println("    perf (bridge, " + what + "):");
         text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).forEach(l -> System.out.println("    " + l));
+        // The same samples by the system call they ran in (children included): which file or socket operations the
+        // kernel's share is spent on.
+        Process bySyscall = new ProcessBuilder("perf", "report", "--stdio", "--children", "-g", "none", "--sort",
+                "sym", "-i", scratch.resolve("perf.data").toString()).redirectErrorStream(true).start();
+        String calls = new String(bySyscall.getInputStream().readAllBytes());
+        bySyscall.waitFor();
+        String keep = System.getProperty("bench.perfData");
+        if (keep != null) {
+            Path copy = Path.of(keep, "perf-" + pid + ".data");
+            Files.createDirectories(copy.getParent());
+            Files.copy(scratch.resolve("perf.data"), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            System.out.println("    perf data kept in " + copy + " (JIT symbols: /tmp/perf-" + pid + ".map)");
+        }
+        System.out.println("    perf (bridge, " + what + "), by system call, children included:");
+        calls.lines().filter(l -> l.contains("[k] __x64_sys_") || l.contains("[k] __do_sys_")).limit(20)
+                .forEach(l -> System.out.println("    " + l));
     }
 
     record Result(int flows, int errors, UploadBenchmark.Samples latencies, String firstError) {

@@ -10,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +21,7 @@ import sns.core.api.Origin;
 import sns.core.api.Post;
 import sns.core.api.camera.StagedFile;
 import sns.core.internal.desk.PostDraft;
+import sns.core.internal.io.Seal;
 import sns.core.internal.route.Route;
 
 /**
@@ -58,7 +58,6 @@ record Manifest(JobRequest request, Instant created) {
     /** Sealed, with a checksum of each medium that was not forced before the manifest was written. */
     private static final String FORMAT = "manifest/2";
     private static final String CHECKSUM = "mediaCrc32c";
-    private static final String SEAL = "seal=";
     /**
      * Media up to this size (all of a job's together) are checksummed, so that {@link Outbox#submit} may force them
      * at the same time as the manifest that names them. Bigger ones (an HMX camcorder's video) are forced first:
@@ -96,7 +95,7 @@ record Manifest(JobRequest request, Instant created) {
             kv.add("media", m.name()).add("mediaType", m.contentType()).add("mediaSize", Long.toString(m.size()))
                     .add(CHECKSUM, checksums ? checksum(m) : "");
         }
-        Files.write(folder.resolve(FILE), sealed(kv.toBytes()), StandardOpenOption.CREATE_NEW,
+        Files.write(folder.resolve(FILE), Seal.append(kv.toBytes()), StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
     }
 
@@ -206,15 +205,6 @@ record Manifest(JobRequest request, Instant created) {
                 .build();
     }
 
-    private static byte[] sealed(byte[] body) {
-        CRC32C crc = new CRC32C();
-        crc.update(body);
-        byte[] seal = (SEAL + hex(crc.getValue()) + "\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] file = Arrays.copyOf(body, body.length + seal.length);
-        System.arraycopy(seal, 0, file, body.length, seal.length);
-        return file;
-    }
-
     /**
      * The pairs of a manifest file of either format; of the second, only if its seal is its last line and matches.
      * @throws IOException if the file is torn, damaged or of an unknown format
@@ -228,15 +218,7 @@ record Manifest(JobRequest request, Instant created) {
         if (!FORMAT.equals(format)) {
             throw new IOException("unknown manifest format " + format);
         }
-        int last = file.length - 1;
-        int start = last;
-        while (start > 0 && file[start - 1] != '\n') {
-            start--;
-        }
-        String seal = new String(file, start, last - start, StandardCharsets.US_ASCII);
-        CRC32C crc = new CRC32C();
-        crc.update(file, 0, start);
-        if (!seal.equals(SEAL + hex(crc.getValue()))) {
+        if (!Seal.holds(file)) {
             throw new IOException("torn manifest: its seal is missing or does not match");
         }
         return kv;

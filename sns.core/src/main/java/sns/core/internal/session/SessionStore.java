@@ -1,6 +1,5 @@
 package sns.core.internal.session;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -23,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import sns.core.internal.io.AtomicFile;
+import sns.core.internal.io.InPlaceFile;
 
 /**
  * The logged-in cameras: kept in memory for the requests, and one file per session in {@code data/sessions} so a
@@ -31,7 +31,8 @@ import sns.core.internal.io.AtomicFile;
  *
  * <p>Unlike the reference server this store never creates a session for an unknown key, never uses a key a camera
  * sent as a file name unless it is exactly 32 lowercase hex characters, and forgets sessions that were idle longer
- * than the expiry. Each file is named after its key and replaced atomically ({@link AtomicFile}).
+ * than the expiry. Each file is named after its key and rewritten in place ({@link InPlaceFile}: no temporary file,
+ * no new inode per announcement), sealed so that a write a power cut tore reads as no session.
  *
  * <p>{@link #find(String)} marks the session used in memory only: the upload path ({@code PUT}) stays free of
  * disk writes, and every announcement ({@code /photo}, {@code /video}) writes the session anyway through
@@ -246,7 +247,7 @@ public final class SessionStore {
     }
 
     private void write(CameraSession session) throws IOException {
-        AtomicFile.writeUnforced(file(session.key()), SessionFileFormat.write(session));
+        InPlaceFile.rewrite(file(session.key()), SessionFileFormat.write(session));
     }
 
     private void load() throws IOException {
@@ -282,7 +283,7 @@ public final class SessionStore {
         if (Files.size(file) > MAX_FILE_BYTES) {
             throw new IllegalArgumentException("larger than " + MAX_FILE_BYTES + " bytes");
         }
-        CameraSession session = SessionFileFormat.read(Files.readString(file, UTF_8));
+        CameraSession session = SessionFileFormat.read(InPlaceFile.read(file));
         if (!session.key().equals(expected)) {
             throw new IllegalArgumentException("holds key " + session.key() + ", not its file name");
         }

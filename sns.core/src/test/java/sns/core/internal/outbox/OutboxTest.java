@@ -332,6 +332,66 @@ class OutboxTest {
         assertEquals(JobState.DONE, outbox.job(id).orElseThrow().state());
     }
 
+    /**
+     * A job's state is rewritten in place: the same file and inode from IN_FLIGHT to DONE, no temporary file (on
+     * ext4 every new inode is searched for among the recently freed ones: a fifth of the CPU under 8 cameras).
+     */
+    @Test
+    void aJobsStateIsRewrittenInItsOwnFileWithoutATemporaryOne() throws Exception {
+        JobId id = outbox.submit(request("store", stage(staging, "a.jpg", "jpeg")));
+        Path state = folder.resolve(id.toString()).resolve(StateFile.FILE);
+        outbox.settle(outbox.begin(id, clock.instant()).orElseThrow().retrying(clock.instant().plusSeconds(1),
+                "connection refused"));
+        Object inode = Files.getAttribute(state, "unix:ino");
+        clock.advance(Duration.ofSeconds(2));
+        outbox.settle(outbox.begin(id, clock.instant()).orElseThrow().done(new Receipt("stored", ""),
+                clock.instant()));
+
+        assertEquals(inode, Files.getAttribute(state, "unix:ino"));
+        try (Stream<Path> files = Files.list(state.getParent())) {
+            assertEquals(Set.of("a.jpg", "manifest", "state"),
+                    files.map(f -> f.getFileName().toString()).collect(Collectors.toSet()));
+        }
+        assertTrue(Files.readString(state).startsWith("format=state/2\nstate=DONE\n"));
+        outbox.close();
+        Files.delete(folder.resolve(FinishedJobs.FILE));
+        outbox = new Outbox(folder, clock);
+        assertEquals(JobState.DONE, outbox.job(id).orElseThrow().state(), "read from the state file");
+    }
+
+    /**
+     * An unforced state write cut by a power cut can leave sectors of two states: such a job is queued again and
+     * delivered under its id, never left out as unreadable. A whole state of the first format still reads.
+     */
+    @Test
+    void aStateAPowerCutToreIsQueuedAndOneOfTheFirstFormatStillReads() throws Exception {
+        JobId torn = outbox.submit(request("store", stage(staging, "a.jpg", "jpeg")));
+        JobId old = outbox.submit(request("store", stage(staging, "b.jpg", "jpeg")));
+        outbox.settle(outbox.begin(torn, clock.instant()).orElseThrow().retrying(clock.instant().plusSeconds(60),
+                "connection refused"));
+        Path tornState = folder.resolve(torn.toString()).resolve(StateFile.FILE);
+        byte[] retrying = Files.readAllBytes(tornState);
+        outbox.begin(torn, clock.instant().plusSeconds(61)).orElseThrow();
+        byte[] inFlight = Files.readAllBytes(tornState);
+        outbox.close();
+        // the IN_FLIGHT write reached the storage for its first sector only
+        byte[] mix = retrying.clone();
+        System.arraycopy(inFlight, 0, mix, 0, 30);
+        Files.write(tornState, mix);
+        Files.writeString(folder.resolve(old.toString()).resolve(StateFile.FILE), "format=state/1\nstate=RETRYING\n"
+                + "attempts=2\nfirstAttempt=" + T0 + "\nnextAttempt=" + T0.plusSeconds(90) + "\nlastError=timeout\n");
+
+        outbox = new Outbox(folder, clock);
+
+        Job queued = outbox.job(torn).orElseThrow();
+        assertEquals(JobState.QUEUED, queued.state());
+        assertTrue(outbox.waiting().stream().anyMatch(j -> j.id().equals(torn)), "delivered again");
+        Job first = outbox.job(old).orElseThrow();
+        assertEquals(JobState.RETRYING, first.state());
+        assertEquals(2, first.attempts());
+        assertEquals("timeout", first.lastError());
+    }
+
     @Test
     void aJobCommittedInASlotIsFoundUnderItsIdAfterAPowerCut() throws Exception {
         JobId id = outbox.submit(request("store", stage(staging, "a.jpg", "jpeg")));

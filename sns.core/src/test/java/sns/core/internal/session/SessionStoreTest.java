@@ -142,6 +142,43 @@ class SessionStoreTest {
         assertEquals(Optional.empty(), open().find(session.key().value()));
     }
 
+    /** An announcement rewrites its session's file: no temporary file, no new inode, on the camera's path. */
+    @Test
+    void anAnnouncementRewritesTheSessionsOwnFile() throws Exception {
+        SessionStore store = open();
+        CameraSession created = store.create(USER, FOLDER, "facebook", "");
+        Path file = sessions().resolve(created.key().value());
+        Object inode = Files.getAttribute(file, "unix:ino");
+
+        CameraSession first = created.withContent(SessionFileFormatTest.AWKWARD).withFileName("SAM_0001.JPG");
+        assertTrue(store.update(first));
+        CameraSession second = first.withContent("").withFileName("SAM_0002.JPG");
+        assertTrue(store.update(second));
+
+        assertEquals(inode, Files.getAttribute(file, "unix:ino"));
+        assertEquals(Set.of(created.key().value()), names(files(sessions())));
+        assertEquals(second, open().find(created.key().value()).orElseThrow().withLastUsedAt(second.lastUsedAt()));
+    }
+
+    /** A rewrite a power cut tore (sectors of two announcements) is no session: the camera logs in again. */
+    @Test
+    void aSessionAPowerCutToreIsDroppedAtStart() throws Exception {
+        SessionStore store = open();
+        CameraSession created = store.create(USER, FOLDER, "facebook", "");
+        Path file = sessions().resolve(created.key().value());
+        store.update(created.withContent("first text"));
+        byte[] first = Files.readAllBytes(file);
+        store.update(created.withContent("second text, a longer one"));
+        byte[] second = Files.readAllBytes(file);
+        byte[] mix = second.clone();
+        System.arraycopy(first, 0, mix, 0, new String(first, java.nio.charset.StandardCharsets.UTF_8)
+                .indexOf("createdAt="));
+        Files.write(file, mix);
+
+        assertEquals(Optional.empty(), open().find(created.key().value()));
+        assertFalse(Files.exists(file), "deleted as corrupt");
+    }
+
     @Test
     void corruptAndForeignFilesAreHandledAtStart() throws Exception {
         SessionStore store = open();
