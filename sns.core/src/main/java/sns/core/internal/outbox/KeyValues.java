@@ -28,6 +28,18 @@ final class KeyValues {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     private final List<String[]> entries = new ArrayList<>();
+    /**
+     * Parsed pairs, not split into Strings until asked for: the text and, per pair, where its key starts, its
+     * {@code =} and its end. Start-up reads about fifteen pairs of each of up to 10,000 journal lines and wants
+     * half of them; two Strings and an array per pair were most of its allocation in the stick's 2 MB young
+     * generation. Values with escapes are decoded (and so checked) at once, the others are their own text.
+     */
+    private String text = "";
+    private int[] bounds = new int[0];
+    private String[] escaped;
+    private int parsed;
+    private Map<String, String> pool;
+    private Set<String> pooled = Set.of();
 
     /** Appends {@code key=value}; lists call this once per element. */
     KeyValues add(String key, String value) {
@@ -40,31 +52,68 @@ final class KeyValues {
 
     /** The single value of {@code key}. @throws IOException if it is missing or repeated (the file is damaged). */
     String get(String key) throws IOException {
-        List<String> all = all(key);
-        if (all.size() != 1) {
-            throw new IOException(all.isEmpty() ? "missing " + key : "repeated " + key);
+        String value = single(key);
+        if (value == null) {
+            throw new IOException("missing " + key);
         }
-        return all.get(0);
+        return value;
     }
 
     /** The value of {@code key}, if the file has it. */
     Optional<String> find(String key) throws IOException {
-        List<String> all = all(key);
-        if (all.size() > 1) {
-            throw new IOException("repeated " + key);
+        return Optional.ofNullable(single(key));
+    }
+
+    /**
+     * The one value of {@code key} or null, without a list per lookup: start-up looks up about a dozen keys of each
+     * of up to 10,000 journal lines, in the stick's 2 MB young generation.
+     */
+    private String single(String key) throws IOException {
+        String found = null;
+        for (int i = 0; i < parsed; i++) {
+            if (isKeyAt(i, key)) {
+                if (found != null) {
+                    throw new IOException("repeated " + key);
+                }
+                found = valueAt(i, key);
+            }
         }
-        return all.stream().findFirst();
+        for (String[] e : entries) {
+            if (e[0].equals(key)) {
+                if (found != null) {
+                    throw new IOException("repeated " + key);
+                }
+                found = e[1];
+            }
+        }
+        return found;
     }
 
     /** Every value of {@code key}, in file order; empty if there is none. */
     List<String> all(String key) {
         List<String> values = new ArrayList<>();
+        for (int i = 0; i < parsed; i++) {
+            if (isKeyAt(i, key)) {
+                values.add(valueAt(i, key));
+            }
+        }
         for (String[] e : entries) {
             if (e[0].equals(key)) {
                 values.add(e[1]);
             }
         }
         return values;
+    }
+
+    private boolean isKeyAt(int pair, String key) {
+        int from = bounds[3 * pair];
+        return bounds[3 * pair + 1] - from == key.length() && text.startsWith(key, from);
+    }
+
+    private String valueAt(int pair, String key) {
+        String value = escaped != null && pair < escaped.length && escaped[pair] != null ? escaped[pair]
+                : text.substring(bounds[3 * pair + 1] + 1, bounds[3 * pair + 2]);
+        return pooled.contains(key) ? pool.computeIfAbsent(value, v -> v) : value;
     }
 
     /** The file's bytes: ASCII lines ending in {@code \n}. */
@@ -82,6 +131,16 @@ final class KeyValues {
 
     private String join(char separator, boolean trailing) {
         StringBuilder out = new StringBuilder();
+        for (int i = 0; i < parsed; i++) {
+            if (!out.isEmpty() && !trailing) {
+                out.append(separator);
+            }
+            // as read: the key and the value still encoded
+            out.append(text, bounds[3 * i], bounds[3 * i + 2]);
+            if (trailing) {
+                out.append(separator);
+            }
+        }
         for (String[] e : entries) {
             if (!out.isEmpty() && !trailing) {
                 out.append(separator);
@@ -97,9 +156,12 @@ final class KeyValues {
     /** Reads what {@link #toLine()} wrote. @throws IOException if it is not in that form. */
     static KeyValues parseLine(String line) throws IOException {
         KeyValues kv = new KeyValues();
-        for (String pair : line.split("\t")) {
-            kv.addParsed(pair);
+        kv.text = line;
+        int start = 0;
+        for (int tab; (tab = line.indexOf('\t', start)) >= 0; start = tab + 1) {
+            kv.addParsed(start, tab);
         }
+        kv.addParsed(start, line.length());
         return kv;
     }
 
@@ -108,6 +170,8 @@ final class KeyValues {
      * values many files or lines repeat are held once. @return this
      */
     KeyValues share(Map<String, String> pool, Set<String> keys) {
+        this.pool = pool;
+        this.pooled = keys;
         for (String[] entry : entries) {
             if (keys.contains(entry[0])) {
                 entry[1] = pool.computeIfAbsent(entry[1], v -> v);
@@ -123,21 +187,35 @@ final class KeyValues {
         if (!text.isEmpty() && !text.endsWith("\n")) {
             throw new IOException("last line is incomplete");
         }
-        for (String line : text.split("\n")) {
-            if (line.isEmpty()) {
-                continue;
+        kv.text = text;
+        int start = 0;
+        for (int end; (end = text.indexOf('\n', start)) >= 0; start = end + 1) {
+            if (end > start) {
+                kv.addParsed(start, end);
             }
-            kv.addParsed(line);
         }
         return kv;
     }
 
-    private void addParsed(String pair) throws IOException {
-        int eq = pair.indexOf('=');
-        if (eq < 0 || !isKey(pair, 0, eq)) {
-            throw new IOException("not a key=value pair: " + pair);
+    /** Adds the pair {@code text[from, to)}: its key checked, its value decoded now if it has escapes. */
+    private void addParsed(int from, int to) throws IOException {
+        int eq = text.indexOf('=', from);
+        if (eq < 0 || eq >= to || !isKey(text, from, eq)) {
+            throw new IOException("not a key=value pair: " + text.substring(from, to));
         }
-        entries.add(new String[] {pair.substring(0, eq), decode(pair.substring(eq + 1))});
+        if (3 * parsed + 3 > bounds.length) {
+            bounds = java.util.Arrays.copyOf(bounds, Math.max(48, 2 * bounds.length));
+        }
+        if (!isPlain(text, eq + 1, to)) {
+            if (escaped == null || escaped.length < bounds.length / 3) {
+                escaped = java.util.Arrays.copyOf(escaped == null ? new String[0] : escaped, bounds.length / 3);
+            }
+            escaped[parsed] = decode(text.substring(eq + 1, to));
+        }
+        bounds[3 * parsed] = from;
+        bounds[3 * parsed + 1] = eq;
+        bounds[3 * parsed + 2] = to;
+        parsed++;
     }
 
     static String encode(String value) {
@@ -172,7 +250,7 @@ final class KeyValues {
     }
 
     static String decode(String encoded) throws IOException {
-        if (isPlain(encoded)) {
+        if (isPlain(encoded, 0, encoded.length())) {
             return encoded;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(encoded.length());
@@ -204,8 +282,8 @@ final class KeyValues {
     }
 
     /** Whether {@code encoded} is printable ASCII without escapes, so decodes to itself (most values do). */
-    private static boolean isPlain(String encoded) {
-        for (int i = 0; i < encoded.length(); i++) {
+    private static boolean isPlain(String encoded, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = encoded.charAt(i);
             if (c == '%' || c < 0x20 || c >= 0x7f) {
                 return false;
