@@ -116,10 +116,14 @@ public final class Outbox implements Closeable {
     private final TreeMap<JobId, Job> waiting = new TreeMap<>();
     /** Media bytes of every job, and the running total of those not delivered: the spool without a walk. */
     private final Map<JobId, Long> sizes = new HashMap<>();
-    private long pendingBytes;
+    // written under this, read without it: every camera's PUT asks for it (SpoolGuard) and must not wait for the
+    // monitor while a descheduled holder has it (JFR, 8 cameras on two cores)
+    private volatile long pendingBytes;
     private final Set<JobId> claimed = new HashSet<>();
-    private JobId lastId;
-    private boolean closed;
+    /** The newest job id: ids are made without the monitor, by compare-and-set, for the same reason. */
+    private final java.util.concurrent.atomic.AtomicReference<JobId> lastId =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile boolean closed;
 
     /**
      * Opens the outbox in {@code folder} (created if missing) and recovers what a power cut left: incomplete jobs
@@ -196,7 +200,7 @@ public final class Outbox implements Closeable {
         }
         tidyJournal(journal.lines(), notInJournal);
         unreadable.addAll(jobs.keySet());
-        lastId = unreadable.stream().max(JobId::compareTo).orElse(null);
+        lastId.set(unreadable.stream().max(JobId::compareTo).orElse(null));
         long waiting = jobs.values().stream().filter(Outbox::isWaiting).count();
         LOG.info("Outbox {}: {} jobs, {} of them waiting for delivery", folder, jobs.size(), waiting);
     }
@@ -324,14 +328,15 @@ public final class Outbox implements Closeable {
      */
     public JobId submit(JobRequest request) throws IOException {
         Objects.requireNonNull(request, "request");
+        ensureOpen();
         Instant now;
+        JobId last;
         JobId id;
-        synchronized (this) {
-            ensureOpen();
+        do {
+            last = lastId.get();
             now = clock.instant();
-            id = JobId.next(now, lastId, ThreadLocalRandom.current());
-            lastId = id;
-        }
+            id = JobId.next(now, last, ThreadLocalRandom.current());
+        } while (!lastId.compareAndSet(last, id));
         Path slot = takeSlot();
         List<Moved> moved = new ArrayList<>();
         Job job = Job.queued(id, request.destination(), request.instance(), now);
@@ -836,7 +841,7 @@ public final class Outbox implements Closeable {
     }
 
     /** Bytes of the media of every job not delivered: what counts against the spool cap, kept as a running total. */
-    synchronized long pendingBytes() {
+    long pendingBytes() {
         return pendingBytes;
     }
 
