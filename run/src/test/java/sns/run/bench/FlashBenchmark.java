@@ -220,7 +220,7 @@ public final class FlashBenchmark {
         }
 
         if (SECTIONS.contains("locks")) {
-            System.out.printf("%n## monitor waits of 10 ms or more (JFR, settings=profile) under 8 cameras, %d s%n",
+            System.out.printf("%n## monitor waits of 10 ms or more (JFR, settings=profile, the measured window only) under 8 cameras, %d s%n",
                     SECONDS);
             for (Server server : bridges) {
                 monitorWaits(server);
@@ -467,16 +467,22 @@ public final class FlashBenchmark {
      * Runs the 8 cameras against a bridge recording with JFR's profile settings (which record every contended monitor
      * enter of 10 ms or more), then counts those events by monitor class with the JDK's {@code jfr} tool.
      */
+    /**
+     * JFR of the measured window only (started with {@code jcmd} after the warm-up, so the first calls' class
+     * loading and initialisation, which wait on class-loader and init locks, are not counted as camera-path waits):
+     * the monitor enters of 10 ms or more, by monitor class and the method that waited.
+     */
     private void monitorWaits(Server server) throws Exception {
         Path recording = scratch.resolve("locks-" + System.nanoTime() + ".jfr");
         Map<String, String> env = new HashMap<>(shipped.environment());
         env.putAll(shim.environment(shim.counter("jfr"), 0));
         List<String> flags = new ArrayList<>(shipped.jvmFlags());
-        flags.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
         Path folder = Files.createTempDirectory(scratch, "jfr");
         try (UploadBenchmark.Bridge bridge = UploadBenchmark.Bridge.start(server.jar(), folder, flags, env)) {
             flows(bridge.port(), 8, WARMUP_SECONDS);
+            jcmd(bridge.pid(), "JFR.start", "name=locks", "settings=profile");
             flows(bridge.port(), 8, SECONDS);
+            jcmd(bridge.pid(), "JFR.stop", "name=locks", "filename=" + recording);
         }
         String keep = System.getProperty("bench.keepJfr", "");
         if (!keep.isBlank()) {
@@ -485,25 +491,44 @@ public final class FlashBenchmark {
         Map<String, Integer> byClass = new java.util.TreeMap<>();
         long longest = 0;
         // monitor enters only: parks include the idle waits of Jetty's and the outbox's thread pools
-        for (String event : List.of("jdk.JavaMonitorEnter")) {
-            Process jfr = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jfr").toString(), "print",
-                    "--events", event, recording.toString()).redirectErrorStream(true).start();
-            String text = new String(jfr.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            jfr.waitFor(60, TimeUnit.SECONDS);
-            long duration = 0;
-            for (String line : text.split("\n")) {
-                String t = line.trim();
-                if (t.startsWith("duration = ")) {
-                    duration = durationNanos(t.substring("duration = ".length()));
-                } else if (t.startsWith("monitorClass = ") && duration >= 10_000_000L) {
-                    String cls = t.substring(t.indexOf('=') + 2).replaceAll(" \\(.*", "");
-                    byClass.merge(event.substring(4) + " " + cls, 1, Integer::sum);
+        Process jfr = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jfr").toString(), "print",
+                "--events", "jdk.JavaMonitorEnter", "--stack-depth", "1", recording.toString())
+                .redirectErrorStream(true).start();
+        String text = new String(jfr.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        jfr.waitFor(60, TimeUnit.SECONDS);
+        long duration = 0;
+        String cls = null;
+        boolean inStack = false;
+        for (String line : text.split("\n")) {
+            String t = line.trim();
+            if (t.startsWith("duration = ")) {
+                duration = durationNanos(t.substring("duration = ".length()));
+            } else if (t.startsWith("monitorClass = ")) {
+                cls = t.substring(t.indexOf('=') + 2).replaceAll(" \\(.*", "");
+            } else if (t.startsWith("stackTrace = [")) {
+                inStack = true;
+            } else if (inStack) {
+                inStack = false;
+                if (duration >= 10_000_000L && cls != null) {
+                    String method = t.replaceAll("\\(.*", "");
+                    byClass.merge(cls + " in " + method, 1, Integer::sum);
                     longest = Math.max(longest, duration);
                 }
             }
         }
-        System.out.printf("%-44s %s, longest %.1f ms%n", server.label(), byClass.isEmpty() ? "none" : byClass,
-                longest / 1e6);
+        System.out.printf("%-44s %d, longest %.1f ms%n", server.label(),
+                byClass.values().stream().mapToInt(Integer::intValue).sum(), longest / 1e6);
+        byClass.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> System.out.printf("    %4d  %s%n", e.getValue(), e.getKey()));
+    }
+
+    private static void jcmd(long pid, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid)));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        check(jcmd.waitFor(120, TimeUnit.SECONDS) && jcmd.exitValue() == 0, "jcmd " + line + " failed: " + out);
     }
 
     /** "12.3 ms", "1.02 s", "850 us" as nanoseconds (0 if not understood). */

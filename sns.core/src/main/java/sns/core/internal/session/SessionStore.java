@@ -60,7 +60,7 @@ public final class SessionStore {
     private final Path folder;
     private final Duration idleExpiry;
     private final Clock clock;
-    /** Session keys must be unguessable; one generator per thread, so two cameras' logins never wait on one lock. */
+    /** Session keys must be unguessable; one generator per thread (see {@link #ownGenerator}). */
     private final Supplier<SecureRandom> random;
     private final Map<SessionKey, CameraSession> sessions = new ConcurrentHashMap<>();
     /** One lock per session, held while its file is written or deleted: orders the writes of one camera only. */
@@ -76,7 +76,21 @@ public final class SessionStore {
      * @throws IOException if the folder cannot be created or listed
      */
     public SessionStore(Path folder, Duration idleExpiry, Clock clock) throws IOException {
-        this(folder, idleExpiry, clock, ThreadLocal.withInitial(SecureRandom::new)::get);
+        this(folder, idleExpiry, clock, ThreadLocal.withInitial(SessionStore::ownGenerator)::get);
+    }
+
+    /**
+     * A DRBG of the thread's own. {@code new SecureRandom()} is NativePRNG on Linux, whose instances all draw
+     * through one shared, locked {@code /dev/urandom} reader and mixer: with 8 cameras logging in, logins waited on
+     * that lock for 10 ms and more (JFR), one generator per thread or not. A DRBG instance keeps its state to itself
+     * and is seeded once from the system's entropy.
+     */
+    private static SecureRandom ownGenerator() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 
     SessionStore(Path folder, Duration idleExpiry, Clock clock, SecureRandom random) throws IOException {
