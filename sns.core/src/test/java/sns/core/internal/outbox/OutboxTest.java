@@ -9,13 +9,21 @@ import static sns.core.internal.outbox.Fixtures.request;
 import static sns.core.internal.outbox.Fixtures.stage;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -101,7 +109,7 @@ class OutboxTest {
 
     @Test
     void pagesGoNewestFirstAndStopAtTheEnd() throws IOException {
-        List<JobId> ids = new java.util.ArrayList<>();
+        List<JobId> ids = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             ids.add(outbox.submit(request("store")));
         }
@@ -493,5 +501,73 @@ class OutboxTest {
         outbox = new Outbox(folder, clock);
         assertEquals(0, outbox.pendingBytes(), "the same after a restart");
         assertEquals(List.of(), outbox.waiting());
+    }
+
+    /**
+     * Cameras record their new jobs without the outbox's monitor (concurrent maps) while a dispatcher claims and
+     * settles the jobs that already exist under it: every job is there once, with its id, bytes and state, and the
+     * spool's running total matches the jobs not delivered.
+     */
+    @Test
+    void camerasSubmittingWhileTheDispatcherDeliversLoseNothing() throws Exception {
+        int cameras = 6;
+        int photos = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(cameras);
+        ConcurrentLinkedQueue<JobId> submitted = new ConcurrentLinkedQueue<>();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < cameras; c++) {
+            int camera = c;
+            running.add(pool.submit(() -> {
+                go.await();
+                for (int i = 0; i < photos; i++) {
+                    String content = "x".repeat(1 + camera * photos + i);
+                    submitted.add(outbox.submit(request("store", stage(staging, "c" + camera + "-" + i + ".jpg",
+                            content))));
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        Set<JobId> delivered = new HashSet<>();
+        while (running.stream().anyMatch(f -> !f.isDone()) || delivered.size() < cameras * photos / 2) {
+            for (Job job : outbox.waiting()) {
+                // deliver every second job, as a dispatcher would while the cameras go on
+                if (job.id().hashCode() % 2 == 0 && delivered.size() < cameras * photos / 2) {
+                    outbox.begin(job.id(), clock.instant()).ifPresent(j -> {
+                        try {
+                            outbox.settle(j.done(new Receipt("r", ""), clock.instant()));
+                            delivered.add(j.id());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                }
+            }
+            if (running.stream().allMatch(Future::isDone)
+                    && outbox.waiting().stream().noneMatch(j -> j.id().hashCode() % 2 == 0)) {
+                break;
+            }
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        pool.shutdown();
+
+        assertEquals(cameras * photos, Set.copyOf(submitted).size(), "every id once");
+        assertEquals(Set.copyOf(submitted), outbox.jobs().stream().map(Job::id).collect(Collectors.toSet()));
+        long pending = 0;
+        for (Job job : outbox.jobs()) {
+            Path folderOfJob = folder.resolve(job.id().toString());
+            long bytes;
+            try (Stream<Path> files = Files.list(folderOfJob)) {
+                bytes = files.filter(f -> f.getFileName().toString().endsWith(".jpg")).mapToLong(f -> f.toFile().length())
+                        .sum();
+            }
+            assertEquals(delivered.contains(job.id()) ? JobState.DONE : JobState.QUEUED, job.state(), job.toString());
+            pending += delivered.contains(job.id()) ? 0 : bytes;
+        }
+        assertEquals(pending, outbox.pendingBytes());
+        assertEquals(cameras * photos - delivered.size(), outbox.waiting().size());
     }
 }
