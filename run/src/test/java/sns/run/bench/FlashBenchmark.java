@@ -649,9 +649,13 @@ public final class FlashBenchmark {
 
     // ---- processes ----------------------------------------------------------------------------------------------
 
-    /** A started server: the bridge on a fresh home, or the stand-in. */
-    record Running(UploadBenchmark.Bridge bridge, Process process, int port, Path uploads, double startSeconds)
-            implements AutoCloseable {
+    /**
+     * A started server: the bridge on a fresh home, or the stand-in. Closing it deletes its folder: on a fast
+     * machine one window of 8 cameras stores some 15 GB of photos, and the windows of one run together filled the
+     * disk (the bridge then rightly answered 503, spool full, for lack of free space).
+     */
+    record Running(UploadBenchmark.Bridge bridge, Process process, int port, Path uploads, double startSeconds,
+            Path folder) implements AutoCloseable {
         long pid() {
             return bridge != null ? bridge.pid() : process.pid();
         }
@@ -663,6 +667,7 @@ public final class FlashBenchmark {
             } else {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+            UploadBenchmark.deleteTree(folder);
         }
     }
 
@@ -686,12 +691,13 @@ public final class FlashBenchmark {
             Process process = ReferenceServer.start(server.reference(), folder, port, env);
             awaitPort(port);
             return new Running(null, process, port, folder.resolve("uploads"),
-                    (System.nanoTime() - started) / 1e9);
+                    (System.nanoTime() - started) / 1e9, folder);
         }
         if (server.isBridge()) {
             UploadBenchmark.Bridge bridge = UploadBenchmark.Bridge.start(server.jar(), folder,
                     server.flags() != null ? server.flags() : shipped.jvmFlags(), env);
-            return new Running(bridge, null, bridge.port(), bridge.uploads(), (System.nanoTime() - started) / 1e9);
+            return new Running(bridge, null, bridge.port(), bridge.uploads(), (System.nanoTime() - started) / 1e9,
+                    folder);
         }
         int port = BridgeProcess.freePort();
         List<String> command = new ArrayList<>(java());
@@ -699,7 +705,8 @@ public final class FlashBenchmark {
                 folder.resolve("uploads").toString()));
         Process process = process(command, env);
         awaitPort(port);
-        return new Running(null, process, port, folder.resolve("uploads"), (System.nanoTime() - started) / 1e9);
+        return new Running(null, process, port, folder.resolve("uploads"), (System.nanoTime() - started) / 1e9,
+                folder);
     }
 
     private List<String> java() {
