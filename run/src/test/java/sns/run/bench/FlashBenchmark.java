@@ -289,12 +289,8 @@ public final class FlashBenchmark {
     private void perfReport(Process perf, long pid, String what) throws Exception {
         new ProcessBuilder("kill", "-INT", Long.toString(perf.pid())).start().waitFor();
         perf.waitFor(60, TimeUnit.SECONDS);
-        new ProcessBuilder("jcmd", Long.toString(pid), "Compiler.perfmap").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
-        Process cache = new ProcessBuilder("jcmd", Long.toString(pid), "Compiler.codecache").redirectErrorStream(true)
-                .start();
-        String cacheText = new String(cache.getInputStream().readAllBytes());
-        cache.waitFor();
+        jcmd(pid, "Compiler.perfmap");
+        String cacheText = jcmd(pid, "Compiler.codecache");
         cacheText.lines().filter(l -> l.contains("size=") || l.contains("compilation:") || l.contains("total_blobs"))
                 .forEach(l -> System.out.println("    code cache: " + l.strip()));
         Process report = new ProcessBuilder("perf", "report", "--stdio", "--no-children", "-g", "none", "--sort",
@@ -465,10 +461,7 @@ public final class FlashBenchmark {
 
     /**
      * Runs the 8 cameras against a bridge recording with JFR's profile settings (which record every contended monitor
-     * enter of 10 ms or more), then counts those events by monitor class with the JDK's {@code jfr} tool.
-     */
-    /**
-     * JFR of the measured window only (started with {@code jcmd} after the warm-up, so the first calls' class
+     * enter of 10 ms or more), then counts those events with the JDK's {@code jfr} tool. JFR of the measured window only (started with {@code jcmd} after the warm-up, so the first calls' class
      * loading and initialisation, which wait on class-loader and init locks, are not counted as camera-path waits):
      * the monitor enters of 10 ms or more, by monitor class and the method that waited.
      */
@@ -522,13 +515,15 @@ public final class FlashBenchmark {
                 .forEach(e -> System.out.printf("    %4d  %s%n", e.getValue(), e.getKey()));
     }
 
-    private static void jcmd(long pid, String... command) throws Exception {
+    /** Runs the JDK's {@code jcmd} on {@code pid}; its output. */
+    private static String jcmd(long pid, String... command) throws Exception {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(pid)));
         line.addAll(List.of(command));
         Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
         String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         check(jcmd.waitFor(120, TimeUnit.SECONDS) && jcmd.exitValue() == 0, "jcmd " + line + " failed: " + out);
+        return out;
     }
 
     /** "12.3 ms", "1.02 s", "850 us" as nanoseconds (0 if not understood). */

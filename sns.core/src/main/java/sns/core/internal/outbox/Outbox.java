@@ -33,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,8 +125,7 @@ public final class Outbox implements Closeable {
     // guarded by this
     private final Set<JobId> claimed = new HashSet<>();
     /** The newest job id: ids are made without the monitor, by compare-and-set. */
-    private final java.util.concurrent.atomic.AtomicReference<JobId> lastId =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<JobId> lastId = new AtomicReference<>();
     private volatile boolean closed;
 
     /**
@@ -560,6 +560,7 @@ public final class Outbox implements Closeable {
      * @param limit most jobs to return
      */
     public synchronized List<Job> newestFirst(int offset, int limit) {
+        // not jobs.size(): a skip list counts its entries one by one
         List<Job> page = new ArrayList<>(Math.max(0, Math.min(limit, 100)));
         int skipped = 0;
         for (Job job : jobs.descendingMap().values()) {
