@@ -23,7 +23,6 @@ import sns.core.api.BridgeHome;
 import sns.core.api.Publisher;
 import sns.core.api.camera.Announcement;
 import sns.core.api.camera.CameraDesk;
-import sns.core.api.camera.LoginRequest;
 import sns.core.api.camera.Upload;
 import sns.core.api.camera.Verdict;
 import sns.core.api.outbox.JobStatus;
@@ -38,9 +37,6 @@ import sns.run.osgi.sample.AltTextPublisherActivator;
 class ThirdPartyAltTextsTest {
 
     private static final long TIMEOUT_MS = 30_000;
-    /** crypto-vectors.json "facebook-user": Camera@samsungcamera.com encrypted under this session key. */
-    private static final String CRYPT_KEY = "j2bAljrk2MpTd4flTt5sOIQRy+ZTBQVN+MpcY8bCrv8=";
-    private static final String USER = "S9Pdll6GJn8BxN1RhSxayH8d6mpafY2XRboOhw%2F74Rg%3D";
     private static final String TEXT = "hello~alt one~alt two";
 
     @InjectService
@@ -79,7 +75,7 @@ class ThirdPartyAltTextsTest {
         core.delete();
         // the next test must not log in to a desk that still has these routes (DS renews it asynchronously)
         Waiting.until(() -> Optional.ofNullable(desks.getService())
-                .map(d -> !d.login(new LoginRequest("facebook", CRYPT_KEY, USER, "", "osgi-test")).isOk())
+                .map(d -> !d.login(TestCamera.loginRequest()).isOk())
                 .orElse(true), TIMEOUT_MS, "the desk back to no allowed camera");
     }
 
@@ -133,27 +129,14 @@ class ThirdPartyAltTextsTest {
     }
 
     private static Announcement announcement(String key, String fileName, String content) {
-        return new Announcement(key, "facebook", false, "NX300", fileName, content);
+        return TestCamera.announcement(key, fileName, content);
     }
 
     private static Upload upload(CameraDesk desk, String key, String fileName) throws Exception {
-        Path staged = desk.newStagedFile();
-        Files.write(staged, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9});
-        return new Upload(key, fileName, "image/jpeg", staged, 4);
+        return TestCamera.upload(desk, key, fileName, "image/jpeg");
     }
 
-    /** Logs in as the whitelisted camera; retried while DS renews the desk with the new settings. */
     private String login() throws Exception {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (System.currentTimeMillis() < deadline) {
-            CameraDesk desk = desks.waitForService(TIMEOUT_MS);
-            Optional<Verdict> verdict = Optional.ofNullable(desk)
-                    .map(d -> d.login(new LoginRequest("facebook", CRYPT_KEY, USER, "", "osgi-test")));
-            if (verdict.isPresent() && verdict.get().isOk()) {
-                return verdict.get().value();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the whitelisted camera could not log in");
+        return TestCamera.login(desks, TIMEOUT_MS);
     }
 }

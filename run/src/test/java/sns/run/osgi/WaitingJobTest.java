@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Hashtable;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,10 +15,7 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.common.service.ServiceAware;
 
 import sns.core.api.BridgeHome;
-import sns.core.api.camera.Announcement;
 import sns.core.api.camera.CameraDesk;
-import sns.core.api.camera.LoginRequest;
-import sns.core.api.camera.Upload;
 import sns.core.api.camera.Verdict;
 import sns.core.api.outbox.JobStatus;
 import sns.core.api.outbox.JobView;
@@ -32,9 +28,6 @@ import sns.core.api.outbox.OutboxService;
 class WaitingJobTest {
 
     private static final long TIMEOUT_MS = 30_000;
-    /** crypto-vectors.json "facebook-user": Camera@samsungcamera.com encrypted under this session key. */
-    private static final String CRYPT_KEY = "j2bAljrk2MpTd4flTt5sOIQRy+ZTBQVN+MpcY8bCrv8=";
-    private static final String USER = "S9Pdll6GJn8BxN1RhSxayH8d6mpafY2XRboOhw%2F74Rg%3D";
 
     @InjectService
     ConfigurationAdmin configurationAdmin;
@@ -69,12 +62,11 @@ class WaitingJobTest {
         settings.put("routes", new String[] {"facebook = sample.hot"});
         core.update(settings);
 
-        String key = login();
+        String key = TestCamera.login(desks, TIMEOUT_MS);
         CameraDesk desk = desks.getService();
-        assertTrue(desk.announce(new Announcement(key, "facebook", false, "NX300", "SAM_0001.JPG", "hello")).isOk());
-        Path staged = desk.newStagedFile();
-        Files.write(staged, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9});
-        Verdict accepted = desk.upload(new Upload(key, "SAM_0001.JPG", "image/pjpeg", staged, 4));
+        assertTrue(desk.announce(TestCamera.announcement(key, "SAM_0001.JPG", "hello")).isOk());
+        // the NX300's content type for a JPEG
+        Verdict accepted = desk.upload(TestCamera.upload(desk, key, "SAM_0001.JPG", "image/pjpeg"));
         assertTrue(accepted.isOk(), accepted.toString());
         String jobId = accepted.value();
 
@@ -94,20 +86,5 @@ class WaitingJobTest {
         assertEquals("sample:" + jobId, done.receipt(), "the job id reached the publisher as its idempotency key");
         assertEquals(1, done.attempts());
         assertEquals("", done.lastError(), "nothing to explain once delivered");
-    }
-
-    /** Logs in as the whitelisted camera; retried while DS renews the desk with the new settings. */
-    private String login() throws Exception {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (System.currentTimeMillis() < deadline) {
-            CameraDesk desk = desks.waitForService(TIMEOUT_MS);
-            Optional<Verdict> verdict = Optional.ofNullable(desk)
-                    .map(d -> d.login(new LoginRequest("facebook", CRYPT_KEY, USER, "", "osgi-test")));
-            if (verdict.isPresent() && verdict.get().isOk()) {
-                return verdict.get().value();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the whitelisted camera could not log in");
     }
 }

@@ -8,8 +8,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * <p>Register it with {@value #NAME} set to the destination's name (the word users write in routes, for example
  * {@code mastodon}) and, for every instance but the default one, {@value #INSTANCE} set to the instance name
  * (route {@code mastodon.pub} reaches the service with {@code sns.publisher=mastodon} and
- * {@code sns.instance=pub}). The bridge's outbox calls {@link #publish(Post)} from its own thread, one post of a
- * given job at a time, and may call it again for the same job after a failure or a crash: the
+ * {@code sns.instance=pub}). The bridge's outbox calls {@link #publish(Post)} from its own threads, one post of a
+ * route at a time unless the publisher declares {@value #DELIVERIES_AT_ONCE}, and may call it again for the same job after a failure or a crash: the
  * {@linkplain Post#jobId() job id} is the idempotency key that lets a destination avoid a second post.
  */
 @ConsumerType
@@ -42,6 +42,21 @@ public interface Publisher {
 
     /** The {@value #ALT_TEXTS} value of a destination that needs one alt text per photo. */
     String ALT_TEXTS_REQUIRED = "required";
+
+    /**
+     * Service property (of a publisher or of its {@link PublisherFactory}): how many jobs of one route the outbox may
+     * hand this publisher at the same time, an Integer (or its decimal String); more than
+     * {@value #MAX_DELIVERIES_AT_ONCE} counts as that many. Absent (or not a positive number): 1, one job after the
+     * other in the order the camera sent them. A destination that declares more is called from several threads at once; jobs
+     * still start oldest first but may end in any order, so two posts that must not overtake each other (two photos
+     * of the same name into one folder) are the destination's to keep in order. Worth it where one post spends
+     * most of its time waiting on something that serves several at once: a folder on flash whose forces the
+     * destination shares between concurrent posts, a server that takes parallel uploads.
+     */
+    String DELIVERIES_AT_ONCE = "sns.deliveriesAtOnce";
+
+    /** The most {@value #DELIVERIES_AT_ONCE} the outbox grants one route: more threads would only wait on the same flash or uplink. */
+    int MAX_DELIVERIES_AT_ONCE = 8;
 
     /**
      * Publishes one post. Blocking; the bridge calls it outside any camera request.

@@ -9,7 +9,7 @@
  * tells every bundle where the bridge keeps its files. PUBLISHER.md in the workspace root documents the rules.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package sns.core.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -25,11 +25,15 @@ import sns.core.api.Publisher;
 import sns.core.api.Receipt;
 
 /**
- * Delivers the outbox's jobs to their publishers, retrying with backoff, one job at a time per destination.
+ * Delivers the outbox's jobs to their publishers, retrying with backoff, one job at a time per destination unless the
+ * destination declares it takes more.
  *
  * <p><b>Lanes.</b> Each route ({@code destination[.instance]}) is a lane: its jobs go one after the other, in id
  * order (the order the camera sent them), while different lanes run side by side. So a Mastodon server that
- * hangs holds up Mastodon only, never the e-mails. Ending a hung call is the publisher's job (every network
+ * hangs holds up Mastodon only, never the e-mails. A publisher that declares {@link Publisher#DELIVERIES_AT_ONCE}
+ * gets up to that many of its lane's jobs at the same time, still handed out oldest first: on the stick's flash
+ * the {@code store} spends a delivery waiting for one folder force, and four deliveries share one
+ * (without it the cameras' intake outran the one lane and filled the spool). Ending a hung call is the publisher's job (every network
  * publisher sets timeouts); the dispatcher cannot kill a thread. A lane's thread exists only while it delivers,
  * so an idle stick runs just the planner thread.
  *
@@ -65,7 +69,8 @@ public final class Dispatcher {
 
     private final Object lock = new Object();
     // guarded by lock
-    private final Map<String, Job> busyLanes = new HashMap<>();
+    /** The lanes delivering now: their jobs in flight and how many their publisher takes at once. */
+    private final Map<String, Lane> busyLanes = new HashMap<>();
     /** Lanes pacing a backlog: no new job before this time. */
     private final Map<String, Instant> restingLanes = new HashMap<>();
     /** Lanes whose jobs waited for the uplink, until one is delivered at its first attempt (no backlog left). */
@@ -78,6 +83,20 @@ public final class Dispatcher {
 
     private Thread planner;
     private ExecutorService lanes;
+
+    /** A busy lane (guarded by the dispatcher's lock). */
+    private static final class Lane {
+        final Map<JobId, Job> inFlight = new HashMap<>();
+        int atOnce;
+
+        Lane(int atOnce) {
+            this.atOnce = atOnce;
+        }
+
+        boolean isFull() {
+            return inFlight.size() >= atOnce;
+        }
+    }
 
     /** A dispatcher whose {@link #stop()} waits up to 10 s for deliveries to end. */
     public Dispatcher(Outbox outbox, PublisherLookup lookup, RetryPolicy policy, Clock clock) {
@@ -139,7 +158,7 @@ public final class Dispatcher {
             lanes.shutdown();
             if (!lanes.awaitTermination(stopWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 synchronized (lock) {
-                    for (Job job : busyLanes.values()) {
+                    for (Job job : busyLanes.values().stream().flatMap(l -> l.inFlight.values().stream()).toList()) {
                         LOG.warn("Outbox: {} did not end within {} of stopping; interrupting it, it will be "
                                 + "delivered again after the next start", Outbox.describe(job), stopWait);
                     }
@@ -179,20 +198,24 @@ public final class Dispatcher {
     }
 
     /**
-     * One pass: hands each idle lane its first due job, oldest first.
+     * One pass: hands each lane with room its first due jobs, oldest first.
      *
      * @return how long to sleep until the next job falls due (a wake-up comes earlier)
      */
     private long dispatchDue() {
         Instant now = clock.instant();
         Instant next = null;
-        Set<String> served = new HashSet<>();
+        Set<String> served = new HashSet<>(); // lanes that take no more jobs in this pass
         // only the waiting jobs: 10,000 delivered ones kept for the record cost the planner nothing
         List<Job> jobs = outbox.waiting();
         for (Job job : jobs) {
             Optional<Instant> due = job.dueAt();
             String lane = job.route();
-            if (due.isEmpty() || served.contains(lane) || isBusy(lane) || outbox.isClaimed(job.id())) {
+            if (due.isEmpty() || served.contains(lane) || isDelivering(lane, job.id()) || outbox.isClaimed(job.id())) {
+                continue;
+            }
+            if (isFull(lane, 0)) {
+                served.add(lane);
                 continue;
             }
             Optional<Instant> rest = restsUntil(lane, now);
@@ -204,16 +227,20 @@ public final class Dispatcher {
                 next = next == null || due.get().isBefore(next) ? due.get() : next;
                 continue;
             }
-            served.add(lane);
             Optional<Publisher> publisher = lookup.find(job.destination(), job.instance());
             if (publisher.isEmpty()) {
+                served.add(lane);
                 if (missingPublishers.add(lane)) {
                     LOG.info("Outbox: {} waits: no publisher {} is installed", Outbox.describe(job), lane);
                 }
                 continue;
             }
             missingPublishers.remove(lane);
-            dispatch(job, lane, publisher.get(), now);
+            // a lane catching up after the uplink's return goes one job at a time: paced, not a burst
+            int atOnce = isBehind(lane) ? 1 : lookup.deliveriesAtOnce(publisher.get());
+            if (!dispatch(job, lane, publisher.get(), now, atOnce)) {
+                served.add(lane);
+            }
         }
         return next == null ? MAX_SLEEP_MILLIS
                 : Math.max(1, Math.min(MAX_SLEEP_MILLIS, Duration.between(now, next).toMillis()));
@@ -230,24 +257,48 @@ public final class Dispatcher {
         }
     }
 
-    private boolean isBusy(String lane) {
+    /**
+     * Whether {@code lane} takes no more jobs now: as many in flight as its publisher takes at once ({@code atOnce},
+     * or as it declared when its jobs were handed out if {@code atOnce} is 0).
+     */
+    private boolean isFull(String lane, int atOnce) {
         synchronized (lock) {
-            return busyLanes.containsKey(lane);
+            Lane busy = busyLanes.get(lane);
+            if (busy != null && atOnce > 0) {
+                busy.atOnce = atOnce; // the publisher may have been replaced by one that declares otherwise
+            }
+            return busy != null && busy.isFull();
         }
     }
 
-    private void dispatch(Job job, String lane, Publisher publisher, Instant now) {
+    private boolean isBehind(String lane) {
         synchronized (lock) {
-            if (!running) {
-                return;
+            return lanesBehind.contains(lane);
+        }
+    }
+
+    private boolean isDelivering(String lane, JobId id) {
+        synchronized (lock) {
+            Lane busy = busyLanes.get(lane);
+            return busy != null && busy.inFlight.containsKey(id);
+        }
+    }
+
+    /** @return whether the lane may take another job in this pass */
+    private boolean dispatch(Job job, String lane, Publisher publisher, Instant now, int atOnce) {
+        synchronized (lock) {
+            if (!running || isFull(lane, atOnce)) {
+                return false;
             }
-            busyLanes.put(lane, job);
+            busyLanes.computeIfAbsent(lane, l -> new Lane(atOnce)).inFlight.put(job.id(), job);
         }
         try {
             lanes.execute(() -> deliver(job, lane, publisher, now));
         } catch (RejectedExecutionException e) {
-            laneFree(lane);
+            jobEnded(lane, job.id());
+            return false;
         }
+        return !isFull(lane, 0);
     }
 
     /** Runs on the lane's thread: one attempt, recorded. */
@@ -267,7 +318,7 @@ public final class Dispatcher {
             }
             if (inFlight.isPresent()) {
                 synchronized (lock) {
-                    busyLanes.put(lane, inFlight.get());
+                    busyLanes.get(lane).inFlight.put(job.id(), inFlight.get());
                 }
                 // when the attempt was due: from then until its next attempt, a network error does not count
                 Instant scheduled = job.nextAttempt().filter(t -> t.isBefore(due)).orElse(due);
@@ -281,7 +332,7 @@ public final class Dispatcher {
             LOG.warn("Outbox: {} not recorded: {}", Outbox.describe(job), e.getMessage());
         } finally {
             thread.setName(name);
-            laneFree(lane);
+            jobEnded(lane, job.id());
         }
     }
 
@@ -388,9 +439,13 @@ public final class Dispatcher {
         }
     }
 
-    private void laneFree(String lane) {
+    private void jobEnded(String lane, JobId id) {
         synchronized (lock) {
-            busyLanes.remove(lane);
+            Lane busy = busyLanes.get(lane);
+            busy.inFlight.remove(id);
+            if (busy.inFlight.isEmpty()) {
+                busyLanes.remove(lane);
+            }
         }
         wake();
     }

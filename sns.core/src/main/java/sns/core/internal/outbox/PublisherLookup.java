@@ -20,4 +20,12 @@ public interface PublisherLookup {
      * @return the publisher, or nothing if none is installed now
      */
     Optional<Publisher> find(String name, String instance);
+
+    /**
+     * How many jobs of one route {@code publisher} takes at the same time, as its {@value Publisher#DELIVERIES_AT_ONCE}
+     * service property declares it; 1 when it declares nothing usable.
+     */
+    default int deliveriesAtOnce(Publisher publisher) {
+        return 1;
+    }
 }

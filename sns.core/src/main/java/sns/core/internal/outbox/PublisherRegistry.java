@@ -12,7 +12,7 @@ import sns.core.api.Publisher;
  */
 final class PublisherRegistry implements PublisherLookup {
 
-    private record Entry(String name, String instance, int ranking, long serviceId) {
+    private record Entry(String name, String instance, int ranking, long serviceId, int deliveriesAtOnce) {
     }
 
     private final Map<Publisher, Entry> entries = new ConcurrentHashMap<>();
@@ -26,11 +26,39 @@ final class PublisherRegistry implements PublisherLookup {
         Object ranking = properties.get("service.ranking");
         Object id = properties.get("service.id");
         entries.put(publisher, new Entry(name.toString(), instance == null ? "" : instance.toString(),
-                ranking instanceof Integer r ? r : 0, id instanceof Long l ? l : 0L));
+                ranking instanceof Integer r ? r : 0, id instanceof Long l ? l : 0L,
+                deliveriesAtOnce(properties.get(Publisher.DELIVERIES_AT_ONCE))));
+    }
+
+    /**
+     * The declared number, read leniently (a configuration file gives a String, an annotation an Integer, a Felix
+     * shell a Long): anything but a positive number is 1, more than {@value Publisher#MAX_DELIVERIES_AT_ONCE} is that
+     * many, so a typo cannot flood the flash or the uplink.
+     */
+    static int deliveriesAtOnce(Object declared) {
+        long value;
+        if (declared instanceof Integer || declared instanceof Long) {
+            value = ((Number) declared).longValue();
+        } else if (declared instanceof String text) {
+            try {
+                value = Long.parseLong(text.strip());
+            } catch (NumberFormatException e) {
+                return 1;
+            }
+        } else {
+            return 1;
+        }
+        return value < 1 ? 1 : (int) Math.min(value, Publisher.MAX_DELIVERIES_AT_ONCE);
     }
 
     void remove(Publisher publisher) {
         entries.remove(publisher);
+    }
+
+    @Override
+    public int deliveriesAtOnce(Publisher publisher) {
+        Entry entry = entries.get(publisher);
+        return entry == null ? 1 : entry.deliveriesAtOnce();
     }
 
     @Override

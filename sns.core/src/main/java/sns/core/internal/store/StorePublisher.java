@@ -28,7 +28,7 @@ import sns.core.api.Publisher;
 import sns.core.api.Receipt;
 import sns.core.api.helper.media.FolderPattern;
 import sns.core.api.helper.media.PhotoFacts;
-import sns.core.internal.io.AtomicFile;
+import sns.core.internal.io.FolderForces;
 import sns.core.internal.io.SafeFileName;
 import sns.core.internal.settings.BridgeSettings;
 
@@ -39,7 +39,11 @@ import sns.core.internal.settings.BridgeSettings;
  * upload folder can be served read-only over HTTP without one camera owner finding another's photos.
  *
  * <p>On the outbox's file system a stored photo is a hard link to the job's file (nothing copied), elsewhere a
- * forced copy; either way one force of the folder makes its name durable.
+ * forced copy; either way one force of the folder makes its name durable. It takes
+ * {@value #DELIVERIES_AT_ONCE_VALUE} jobs at once ({@link Publisher#DELIVERIES_AT_ONCE}): on the stick's flash a
+ * delivery is mostly that force's wait, and deliveries into the same folder at the same time share one force
+ * ({@link FolderForces}), so the store keeps up with four cameras instead of letting the spool fill; of two photos
+ * of the same name the newer stays ({@link NewestPhotoWins}).
  *
  * <p>One service serves every instance ({@code sns.instance=*}); the instance arrives in {@link Post#instance()}.
  * A file of the same name is overwritten, as the reference server does; every file is first written to a hidden
@@ -47,8 +51,12 @@ import sns.core.internal.settings.BridgeSettings;
  * real name, and a retry of the same job simply writes it again.
  */
 @Component(configurationPid = "sns.core", service = Publisher.class,
-        property = {Publisher.NAME + "=store", Publisher.INSTANCE + "=" + Publisher.ANY_INSTANCE})
+        property = {Publisher.NAME + "=store", Publisher.INSTANCE + "=" + Publisher.ANY_INSTANCE,
+            Publisher.DELIVERIES_AT_ONCE + ":Integer=" + StorePublisher.DELIVERIES_AT_ONCE_VALUE})
 public final class StorePublisher implements Publisher {
+
+    /** As many as the stick has cores: enough to share each 5-20 ms folder force between cameras. */
+    static final int DELIVERIES_AT_ONCE_VALUE = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(StorePublisher.class);
 
@@ -67,6 +75,8 @@ public final class StorePublisher implements Publisher {
     }
 
     private final StoreSettings settings;
+    private final FolderForces folderForces;
+    private final NewestPhotoWins newest = new NewestPhotoWins();
 
     /** The {@code store} service, from the bridge settings ({@code sns.core}); renewed when they change. */
     @Activate
@@ -76,7 +86,13 @@ public final class StorePublisher implements Publisher {
 
     /** A store writing below {@code settings.base()} (the shell destination's "store first"). */
     public StorePublisher(StoreSettings settings) {
+        this(settings, new FolderForces());
+    }
+
+    /** A store whose folder forces go through {@code folderForces} (tests count them). */
+    StorePublisher(StoreSettings settings, FolderForces folderForces) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.folderForces = Objects.requireNonNull(folderForces, "folderForces");
     }
 
     @Override
@@ -99,11 +115,13 @@ public final class StorePublisher implements Publisher {
         try {
             Files.createDirectories(folder);
             for (Media medium : post.media()) {
-                files.add(copy(medium, dated ? datedFolder(folder, post, medium) : folder));
+                files.add(copy(post.jobId(), medium, dated ? datedFolder(folder, post, medium) : folder));
             }
         } catch (IOException e) {
             throw PublishException.retryable("could not store job " + post.jobId() + " in " + folder + ": " + e, e);
         }
+        // the renames survive a power cut on the stick: one force per folder, shared with concurrent deliveries
+        files.stream().map(Path::getParent).distinct().forEach(folderForces::force);
         // debug: the outbox's "delivered" line names the same folder
         LOG.debug("store: job {} put {} into {}", post.jobId(), count(files.size()), folder);
         return new Stored(folder, files);
@@ -142,7 +160,7 @@ public final class StorePublisher implements Publisher {
         return folder;
     }
 
-    private static Path copy(Media medium, Path folder) throws IOException, PublishException {
+    private Path copy(String jobId, Media medium, Path folder) throws IOException, PublishException {
         if (!Files.isRegularFile(medium.file())) {
             // The outbox promises the file until publish returns; if it is gone, no retry brings it back.
             throw PublishException.permanent("store: the file of " + medium.name() + " is missing", null);
@@ -161,11 +179,13 @@ public final class StorePublisher implements Publisher {
                     channel.force(true); // on disk before the rename makes it visible under the real name
                 }
             }
-            moveIntoPlace(temp, target);
+            if (!newest.place(target, jobId, () -> moveIntoPlace(temp, target))) {
+                LOG.info("store: {} of job {} not stored: a newer photo of that name is there already",
+                        target.getFileName(), jobId);
+            }
         } finally {
             Files.deleteIfExists(temp);
         }
-        AtomicFile.forceFolder(folder); // the rename survives a power cut on the stick
         return target;
     }
 

@@ -24,13 +24,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import sns.core.api.Post;
 import sns.core.api.PublishException;
@@ -358,6 +364,54 @@ class DispatcherTest {
 
         assertEquals(ids.stream().map(JobId::toString).toList(), store.calls);
         assertEquals(100, store.posted.size());
+    }
+
+    /**
+     * The store declares {@code sns.deliveriesAtOnce=4}: on the stick's flash its deliveries then share folder forces.
+     * A lane gets as many jobs at once as its publisher declares, never more, oldest first, each job once; a
+     * publisher that declares nothing usable gets one at a time.
+     */
+    @ParameterizedTest(name = "declared {0}: {1} at once")
+    @MethodSource("declarations")
+    void aLaneTakesAsManyJobsAtOnceAsItsPublisherDeclares(Object property, int expected) throws Exception {
+        Semaphore finish = new Semaphore(0);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        IdempotentPublisher store = new IdempotentPublisher();
+        store.during = post -> {
+            mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            finish.acquireUninterruptibly();
+            inFlight.decrementAndGet();
+        };
+        registry.with("store", store, property);
+        start(TINY);
+
+        List<JobId> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(outbox.submit(request("store", stage(staging, "SAM_" + i + ".JPG", "photo " + i))));
+        }
+        List<String> inOrder = ids.stream().map(JobId::toString).toList();
+        await(expected + " deliveries at once", () -> store.calls.size() == expected);
+        assertEquals(Set.copyOf(inOrder.subList(0, expected)), Set.copyOf(store.calls), "oldest first");
+
+        finish.release(); // one ends: exactly one more starts, the next oldest
+        await("a delivery after one ended", () -> store.calls.size() == expected + 1);
+        assertEquals(inOrder.get(expected), store.calls.get(expected));
+
+        finish.release(ids.size());
+        for (JobId id : ids) {
+            awaitState(outbox, id, JobState.DONE);
+        }
+        assertEquals(expected, mostAtOnce.get(), "never more than declared at once");
+        assertEquals(Set.copyOf(inOrder), Set.copyOf(store.calls));
+        assertEquals(ids.size(), store.calls.size(), "each job handed out once");
+    }
+
+    /** Property values as annotations, configuration files and the Felix shell give them; 20 is over the cap of 8. */
+    static Stream<Arguments> declarations() {
+        return Stream.of(Arguments.of(3, 3), Arguments.of(" 3 ", 3), Arguments.of(5L, 5), Arguments.of(null, 1),
+                Arguments.of("0", 1), Arguments.of(-2, 1), Arguments.of("lots", 1), Arguments.of(2.5, 1),
+                Arguments.of(20, 8));
     }
 
     @Test

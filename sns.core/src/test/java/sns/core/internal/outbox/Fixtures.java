@@ -37,9 +37,22 @@ final class Fixtures {
         final Map<String, Publisher> publishers = new ConcurrentHashMap<>();
         final List<String> asked = new CopyOnWriteArrayList<>();
 
+        final Map<Publisher, Integer> declaredAtOnce = new ConcurrentHashMap<>();
+
         Registry with(String route, Publisher publisher) {
             publishers.put(route, publisher);
             return this;
+        }
+
+        /** {@code publisher} with its {@code sns.deliveriesAtOnce} property as the OSGi wiring would read it. */
+        Registry with(String route, Publisher publisher, Object deliveriesAtOnce) {
+            declaredAtOnce.put(publisher, PublisherRegistry.deliveriesAtOnce(deliveriesAtOnce));
+            return with(route, publisher);
+        }
+
+        @Override
+        public int deliveriesAtOnce(Publisher publisher) {
+            return declaredAtOnce.getOrDefault(publisher, 1);
         }
 
         @Override

@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +30,7 @@ import sns.core.api.Origin;
 import sns.core.api.Post;
 import sns.core.api.PublishException;
 import sns.core.api.Receipt;
+import sns.core.internal.io.FolderForces;
 
 class StorePublisherTest {
 
@@ -57,7 +60,54 @@ class StorePublisherTest {
     }
 
     private static Post post(String instance, Media... media) {
-        return Post.builder("job-1", Origin.EMAIL).sender(SENDER).instance(instance).media(List.of(media)).build();
+        return post("job-1", instance, media);
+    }
+
+    private static Post post(String jobId, String instance, Media... media) {
+        return Post.builder(jobId, Origin.EMAIL).sender(SENDER).instance(instance).media(List.of(media)).build();
+    }
+
+    /**
+     * The store takes four deliveries at once; an NX300 re-sending SAM_0001.JPG, or counting from SAM_0001.JPG again
+     * after a card format, can have its older job reach the rename last. The newer photo stays, as it did when one
+     * delivery followed the other; a retry of the newer job stores it again.
+     */
+    @Test
+    void ofTwoPhotosOfTheSameNameTheNewerJobsStaysWhateverOrderTheyEndIn() throws Exception {
+        store.publish(post("20261205T120001Z-0000000000000002", "", medium("SAM_0001.JPG", "newer")));
+        Receipt older = store.publish(post("20261205T120000Z-0000000000000001", "", medium("SAM_0001.JPG", "older")));
+
+        Path folder = base.resolve(SENDER_FOLDER);
+        assertEquals("newer", Files.readString(folder.resolve("SAM_0001.JPG")));
+        assertEquals(folder.toString(), older.reference(), "the older job is delivered all the same");
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(List.of(folder.resolve("SAM_0001.JPG")), files.toList(), "no temporary file left");
+        }
+
+        store.publish(post("20261205T120001Z-0000000000000002", "", medium("SAM_0001.JPG", "newer, sent again")));
+        assertEquals("newer, sent again", Files.readString(folder.resolve("SAM_0001.JPG")));
+        store.publish(post("20261205T120002Z-0000000000000003", "", medium("SAM_0001.JPG", "newest")));
+        assertEquals("newest", Files.readString(folder.resolve("SAM_0001.JPG")));
+    }
+
+    /** On the stick's flash each folder force is 5-20 ms: a post's photos share one per folder. */
+    @Test
+    void aPostForcesEachOfItsFoldersOnceAfterItsPhotosAreInPlace() throws Exception {
+        List<List<String>> forced = new CopyOnWriteArrayList<>();
+        StorePublisher counting = new StorePublisher(new StoreSettings(base, sender -> SENDER_FOLDER),
+                new FolderForces(folder -> {
+                    try (Stream<Path> files = Files.list(folder)) {
+                        forced.add(files.map(f -> f.getFileName().toString()).sorted().toList());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+
+        counting.publish(post("", medium("SAM_0001.JPG", "one"), medium("SAM_0002.JPG", "two"),
+                medium("SAM_0003.MP4", "three")));
+
+        assertEquals(List.of(List.of("SAM_0001.JPG", "SAM_0002.JPG", "SAM_0003.MP4")), forced,
+                "one force, after all three names are in the folder");
     }
 
     @Test
