@@ -9,8 +9,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * {@code mastodon}) and, for every instance but the default one, {@value #INSTANCE} set to the instance name
  * (route {@code mastodon.pub} reaches the service with {@code sns.publisher=mastodon} and
  * {@code sns.instance=pub}). The bridge's outbox calls {@link #publish(Post)} from its own threads, one post of a
- * route at a time unless the publisher declares {@value #DELIVERIES_AT_ONCE}, and may call it again for the same job after a failure or a crash: the
- * {@linkplain Post#jobId() job id} is the idempotency key that lets a destination avoid a second post.
+ * route at a time unless the publisher declares {@value #DELIVERIES_AT_ONCE}, and may call it again for the same
+ * job after a failure or a crash: the {@linkplain Post#jobId() job id} is the idempotency key that lets a
+ * destination avoid a second post.
  */
 @ConsumerType
 public interface Publisher {
@@ -47,15 +48,18 @@ public interface Publisher {
      * Service property (of a publisher or of its {@link PublisherFactory}): how many jobs of one route the outbox may
      * hand this publisher at the same time, an Integer (or its decimal String); more than
      * {@value #MAX_DELIVERIES_AT_ONCE} counts as that many. Absent (or not a positive number): 1, one job after the
-     * other in the order the camera sent them. A destination that declares more is called from several threads at once; jobs
-     * still start oldest first but may end in any order, so two posts that must not overtake each other (two photos
-     * of the same name into one folder) are the destination's to keep in order. Worth it where one post spends
-     * most of its time waiting on something that serves several at once: a folder on flash whose forces the
+     * other in the order the camera sent them. A destination that declares more is called from several threads at
+     * once; jobs still start oldest first but may end in any order, so two posts that must not overtake each other
+     * (two photos of the same name into one folder) are the destination's to keep in order. Worth it where one post
+     * spends most of its time waiting on something that serves several at once: a folder on flash whose forces the
      * destination shares between concurrent posts, a server that takes parallel uploads.
      */
     String DELIVERIES_AT_ONCE = "sns.deliveriesAtOnce";
 
-    /** The most {@value #DELIVERIES_AT_ONCE} the outbox grants one route: more threads would only wait on the same flash or uplink. */
+    /**
+     * The most {@value #DELIVERIES_AT_ONCE} the outbox grants one route: more threads would only wait on the same
+     * flash or uplink.
+     */
     int MAX_DELIVERIES_AT_ONCE = 8;
 
     /**

@@ -32,10 +32,10 @@ import sns.core.api.Receipt;
  * order (the order the camera sent them), while different lanes run side by side. So a Mastodon server that
  * hangs holds up Mastodon only, never the e-mails. A publisher that declares {@link Publisher#DELIVERIES_AT_ONCE}
  * gets up to that many of its lane's jobs at the same time, still handed out oldest first: on the stick's flash
- * the {@code store} spends a delivery waiting for one folder force, and four deliveries share one
- * (without it the cameras' intake outran the one lane and filled the spool). Ending a hung call is the publisher's job (every network
- * publisher sets timeouts); the dispatcher cannot kill a thread. A lane's thread exists only while it delivers,
- * so an idle stick runs just the planner thread.
+ * the {@code store} spends a delivery waiting for one folder force, and four deliveries share one (with one at a
+ * time, four cameras' intake outran the lane and filled the spool). Ending a hung call is the publisher's job
+ * (every network publisher sets timeouts); the dispatcher cannot kill a thread. A lane's thread exists only while
+ * it delivers, so an idle stick runs just the planner thread.
  *
  * <p><b>At least once.</b> Before {@code publish} is called the job is persisted {@link JobState#IN_FLIGHT}; a job
  * found in that state after a restart is delivered again. The only window for a duplicate is between
