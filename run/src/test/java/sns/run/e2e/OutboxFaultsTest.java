@@ -546,6 +546,9 @@ class OutboxFaultsTest {
                                         StandardCharsets.UTF_8));
                     }
                 }
+                // read between its creation and its first write (the dispatcher writes IN_FLIGHT in place): an empty
+                // state file, which the outbox reads as queued too
+                state.putIfAbsent("state", "QUEUED");
                 state.putIfAbsent("lastError", "");
                 jobs.put(folder.getFileName().toString(), state);
             }
