@@ -89,10 +89,6 @@ public final class Dispatcher {
         final Map<JobId, Job> inFlight = new HashMap<>();
         int atOnce;
 
-        Lane(int atOnce) {
-            this.atOnce = atOnce;
-        }
-
         boolean isFull() {
             return inFlight.size() >= atOnce;
         }
@@ -214,7 +210,7 @@ public final class Dispatcher {
             if (due.isEmpty() || served.contains(lane) || isDelivering(lane, job.id()) || outbox.isClaimed(job.id())) {
                 continue;
             }
-            if (isFull(lane, 0)) {
+            if (isFull(lane)) {
                 served.add(lane);
                 continue;
             }
@@ -257,16 +253,10 @@ public final class Dispatcher {
         }
     }
 
-    /**
-     * Whether {@code lane} takes no more jobs now: as many in flight as its publisher takes at once ({@code atOnce},
-     * or as it declared when its jobs were handed out if {@code atOnce} is 0).
-     */
-    private boolean isFull(String lane, int atOnce) {
+    /** Whether {@code lane} takes no more jobs now: as many in flight as its publisher took at once last time. */
+    private boolean isFull(String lane) {
         synchronized (lock) {
             Lane busy = busyLanes.get(lane);
-            if (busy != null && atOnce > 0) {
-                busy.atOnce = atOnce; // the publisher may have been replaced by one that declares otherwise
-            }
             return busy != null && busy.isFull();
         }
     }
@@ -287,10 +277,15 @@ public final class Dispatcher {
     /** @return whether the lane may take another job in this pass */
     private boolean dispatch(Job job, String lane, Publisher publisher, Instant now, int atOnce) {
         synchronized (lock) {
-            if (!running || isFull(lane, atOnce)) {
+            if (!running) {
                 return false;
             }
-            busyLanes.computeIfAbsent(lane, l -> new Lane(atOnce)).inFlight.put(job.id(), job);
+            Lane busy = busyLanes.computeIfAbsent(lane, l -> new Lane());
+            busy.atOnce = atOnce; // the publisher may have been replaced by one that declares otherwise
+            if (busy.isFull()) {
+                return false; // never an empty lane: atOnce is at least 1
+            }
+            busy.inFlight.put(job.id(), job);
         }
         try {
             lanes.execute(() -> deliver(job, lane, publisher, now));
@@ -298,7 +293,7 @@ public final class Dispatcher {
             jobEnded(lane, job.id());
             return false;
         }
-        return !isFull(lane, 0);
+        return !isFull(lane);
     }
 
     /** Runs on the lane's thread: one attempt, recorded. */

@@ -50,8 +50,7 @@ class FolderForcesTest {
     void callersWhoAskWhileAForceRunsShareTheNextOneAndNeverReturnOnTheRunningOne() throws Exception {
         SlowForce slow = new SlowForce();
         FolderForces forces = new FolderForces(slow::force);
-        Thread first = start(() -> forces.force(PHOTOS));
-        assertTrue(slow.firstBegan.await(20, TimeUnit.SECONDS));
+        Thread first = hangingForce(slow, forces);
 
         // three deliveries renamed their photos after the running force began: it proves nothing for them
         List<Integer> endedWhenReturned = new CopyOnWriteArrayList<>();
@@ -79,8 +78,7 @@ class FolderForcesTest {
     void anotherFolderIsNotHeldUpByARunningForce() throws Exception {
         SlowForce slow = new SlowForce();
         FolderForces forces = new FolderForces(slow::force);
-        Thread first = start(() -> forces.force(PHOTOS));
-        assertTrue(slow.firstBegan.await(20, TimeUnit.SECONDS));
+        Thread first = hangingForce(slow, forces);
 
         forces.force(OTHER); // returns while the photos folder's force still hangs
 
@@ -93,8 +91,7 @@ class FolderForcesTest {
     void anInterruptedWaiterStillGetsItsForceAndItsInterruptBack() throws Exception {
         SlowForce slow = new SlowForce();
         FolderForces forces = new FolderForces(slow::force);
-        Thread first = start(() -> forces.force(PHOTOS));
-        assertTrue(slow.firstBegan.await(20, TimeUnit.SECONDS));
+        Thread first = hangingForce(slow, forces);
         AtomicBoolean interruptedAfter = new AtomicBoolean();
         AtomicInteger endedWhenReturned = new AtomicInteger();
         Thread waiter = start(() -> {
@@ -119,6 +116,13 @@ class FolderForcesTest {
         forces.force(PHOTOS);
         forces.force(PHOTOS);
         assertEquals(List.of(PHOTOS, PHOTOS), forced, "a force per call when nobody else asks");
+    }
+
+    /** A delivery whose force of the photos folder has begun and hangs until {@code slow} releases it. */
+    private static Thread hangingForce(SlowForce slow, FolderForces forces) throws InterruptedException {
+        Thread first = start(() -> forces.force(PHOTOS));
+        assertTrue(slow.firstBegan.await(20, TimeUnit.SECONDS), "the first force began");
+        return first;
     }
 
     private static Thread start(Runnable body) {
