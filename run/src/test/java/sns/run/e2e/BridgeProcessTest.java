@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +49,18 @@ class BridgeProcessTest {
         if (bridge != null) {
             bridge.close();
         }
+    }
+
+    @Test
+    void logLinesKeepTheirLayoutAndSlf4jFoundItsProvider() throws Exception {
+        String log = bridge.log();
+        assertTrue(Pattern.compile("(?m)^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[FelixStartLevel\\] INFO "
+                + "BridgeHomeActivator - SNS Bridge home " + Pattern.quote(home.toString()) + " ").matcher(log).find(), log);
+        assertTrue(Pattern.compile("(?m)^\\S+ \\S+ \\[FelixStartLevel\\] INFO http - Started Jetty ").matcher(log).find(),
+                log);
+        assertTrue(log.contains("Registered provider sns.log.internal.BridgeLogProvider of service "
+                + "org.slf4j.spi.SLF4JServiceProvider"), log);
+        assertFalse(Pattern.compile("(?m)^SLF4J").matcher(log).find(), "slf4j-api found no provider or several: " + log);
     }
 
     @Test
