@@ -489,28 +489,38 @@ public final class FlashBenchmark {
                 .redirectErrorStream(true).start();
         String text = new String(jfr.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         jfr.waitFor(60, TimeUnit.SECONDS);
-        long duration = 0;
-        String cls = null;
-        boolean inStack = false;
-        for (String line : text.split("\n")) {
-            String t = line.trim();
-            if (t.startsWith("duration = ")) {
-                duration = durationNanos(t.substring("duration = ".length()));
-            } else if (t.startsWith("monitorClass = ")) {
-                cls = t.substring(t.indexOf('=') + 2).replaceAll(" \\(.*", "");
-            } else if (t.startsWith("stackTrace = [")) {
-                inStack = true;
-            } else if (inStack) {
-                inStack = false;
-                if (duration >= 10_000_000L && cls != null) {
-                    String method = t.replaceAll("\\(.*", "");
-                    byClass.merge(cls + " in " + method, 1, Integer::sum);
-                    longest = Math.max(longest, duration);
+        // one block per event, its fields read in any order; the waiting thread tells a camera request (Jetty's
+        // request threads, qtp…) from the outbox's own threads
+        java.util.regex.Pattern field = java.util.regex.Pattern.compile(
+                "(?m)^\\s*(duration|eventThread|monitorClass) = (.*)$|^\\s*stackTrace = \\[\\s*\\n\\s*(\\S[^\\n]*)");
+        int onCameraRequests = 0;
+        for (String event : text.split("jdk\\.JavaMonitorEnter \\{")) {
+            long duration = -1;
+            String thread = null;
+            String method = null;
+            String cls = null;
+            java.util.regex.Matcher m = field.matcher(event);
+            while (m.find()) {
+                if (m.group(3) != null) {
+                    method = m.group(3).replaceAll("\\(.*", "");
+                } else if (m.group(1).equals("duration")) {
+                    duration = durationNanos(m.group(2).trim());
+                } else if (m.group(1).equals("eventThread")) {
+                    thread = m.group(2).replaceAll("^\"([^\"]*)\".*", "$1");
+                } else {
+                    cls = m.group(2).replaceAll(" \\(.*", "").trim();
                 }
             }
+            if (duration >= 10_000_000L && cls != null && method != null && thread != null) {
+                boolean camera = thread.startsWith("qtp");
+                onCameraRequests += camera ? 1 : 0;
+                byClass.merge(cls + " in " + method + (camera ? ", a camera request's thread"
+                        : ", thread " + thread.replaceAll("[-0-9]+$", "")), 1, Integer::sum);
+                longest = Math.max(longest, duration);
+            }
         }
-        System.out.printf("%-44s %d, longest %.1f ms%n", server.label(),
-                byClass.values().stream().mapToInt(Integer::intValue).sum(), longest / 1e6);
+        System.out.printf("%-44s %d, longest %.1f ms, %d of them in camera requests' threads%n", server.label(),
+                byClass.values().stream().mapToInt(Integer::intValue).sum(), longest / 1e6, onCameraRequests);
         byClass.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(e -> System.out.printf("    %4d  %s%n", e.getValue(), e.getKey()));
     }

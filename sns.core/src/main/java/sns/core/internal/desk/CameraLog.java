@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -26,8 +27,10 @@ public final class CameraLog {
 
     private final Clock clock;
     // No monitor: every camera request notes itself here, and with 8 cameras on the stick's two cores a thread
-    // descheduled while holding a shared lock made the others wait 10 ms and more (JFR, issue 15).
-    private final Map<String, CameraSeen> seen = new ConcurrentHashMap<>();
+    // descheduled while holding a shared lock made the others wait 10 ms and more (JFR, issue 15). A map's compute
+    // or put holds a monitor on the key's bin, so a known sender's entry is replaced by compare-and-set on its own
+    // reference; the map itself changes only when a sender is new or forgotten.
+    private final Map<String, AtomicReference<CameraSeen>> seen = new ConcurrentHashMap<>();
 
     public CameraLog() {
         this(Clock.systemUTC());
@@ -46,18 +49,29 @@ public final class CameraLog {
         String key = who.toLowerCase(Locale.ROOT);
         String what = cut(model);
         String asked = cut(request);
-        seen.compute(key, (k, before) -> new CameraSeen(who,
+        AtomicReference<CameraSeen> entry = seen.get(key);
+        if (entry == null) {
+            entry = seen.computeIfAbsent(key, k -> new AtomicReference<>());
+        }
+        entry.updateAndGet(before -> new CameraSeen(who,
                 what.isEmpty() && before != null ? before.model() : what, clock.instant(), asked, allowed));
         while (seen.size() > MAX_CAMERAS) {
             // the least recently seen sender goes first; a scan of 51 entries, only when a new sender arrives
-            seen.values().stream().min(Comparator.comparing(CameraSeen::lastSeen))
-                    .ifPresent(eldest -> seen.remove(eldest.sender().toLowerCase(Locale.ROOT), eldest));
+            seen.entrySet().stream().filter(e -> e.getValue().get() != null)
+                    .min(Comparator.comparing(e -> e.getValue().get().lastSeen()))
+                    .ifPresent(eldest -> seen.remove(eldest.getKey(), eldest.getValue()));
         }
     }
 
     /** Most recently seen first. */
     public List<CameraSeen> cameras() {
-        List<CameraSeen> all = new ArrayList<>(seen.values());
+        List<CameraSeen> all = new ArrayList<>();
+        for (AtomicReference<CameraSeen> entry : seen.values()) {
+            CameraSeen camera = entry.get();
+            if (camera != null) {
+                all.add(camera);
+            }
+        }
         all.sort((a, b) -> b.lastSeen().compareTo(a.lastSeen()));
         return all;
     }

@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,13 +77,18 @@ public final class Dispatcher {
     private final Map<String, Instant> restingLanes = new HashMap<>();
     /** Lanes whose jobs waited for the uplink, until one is delivered at its first attempt (no backlog left). */
     private final Set<String> lanesBehind = new HashSet<>();
-    private boolean running;
+    private volatile boolean running; // written under lock
     private boolean started;
-    private boolean woken;
+    /**
+     * Set by {@link #wake()}, taken by the planner. Not guarded by the lock: a camera's upload wakes the planner from
+     * its request thread, and with 8 cameras on two cores a lane thread descheduled while holding the lock kept that
+     * request waiting over 10 ms (JFR, issue 15).
+     */
+    private final AtomicBoolean woken = new AtomicBoolean();
     // planner thread only
     private final Set<String> missingPublishers = new HashSet<>();
 
-    private Thread planner;
+    private volatile Thread planner;
     private ExecutorService lanes;
 
     /** A busy lane (guarded by the dispatcher's lock). */
@@ -130,9 +137,10 @@ public final class Dispatcher {
 
     /** Looks for due work now: a publisher appeared, a job was submitted, the clock moved. */
     public void wake() {
-        synchronized (lock) {
-            woken = true;
-            lock.notifyAll();
+        woken.set(true);
+        Thread sleeper = planner;
+        if (sleeper != null) {
+            LockSupport.unpark(sleeper);
         }
     }
 
@@ -146,8 +154,8 @@ public final class Dispatcher {
                 return;
             }
             running = false;
-            lock.notifyAll();
         }
+        LockSupport.unpark(planner);
         outbox.removeListener(wakeUp);
         try {
             planner.join(stopWait.toMillis());
@@ -177,18 +185,16 @@ public final class Dispatcher {
                 LOG.error("Outbox: dispatching failed, trying again in {} s", MAX_SLEEP_MILLIS / 1000, e);
                 sleep = MAX_SLEEP_MILLIS;
             }
-            synchronized (lock) {
-                try {
-                    if (running && !woken) {
-                        lock.wait(sleep);
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                }
-                woken = false;
-                if (!running) {
-                    return;
-                }
+            if (!running) {
+                return;
+            }
+            // a wake-up that came while dispatchDue looked is taken here, and the next pass sees its job
+            if (!woken.getAndSet(false)) {
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(sleep));
+                woken.set(false);
+            }
+            if (!running || Thread.currentThread().isInterrupted()) {
+                return;
             }
         }
     }

@@ -62,4 +62,28 @@ class CameraLogTest {
         assertEquals(CameraLog.MAX_TEXT + 1, seen.get(0).model().length());
         assertTrue(seen.get(0).model().chars().noneMatch(Character::isISOControl));
     }
+
+    @Test
+    void camerasNotingThemselvesAtOnceLoseNothingOfOneAnother() throws Exception {
+        CameraLog log = new CameraLog(Clock.systemUTC());
+        log.saw("192.168.4.2", "NX300", "login", true);
+        java.util.List<Thread> requests = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            String sender = t % 2 == 0 ? "192.168.4.2" : "192.168.4." + (10 + t);
+            Thread request = new Thread(() -> {
+                for (int i = 0; i < 5_000; i++) {
+                    log.saw(sender, "", "upload", true);
+                }
+            });
+            requests.add(request);
+            request.start();
+        }
+        for (Thread request : requests) {
+            request.join();
+        }
+        List<CameraSeen> seen = log.cameras();
+        assertEquals(5, seen.size(), "one row per sender: " + seen);
+        assertEquals("NX300", seen.stream().filter(c -> c.sender().equals("192.168.4.2")).findFirst().orElseThrow()
+                .model(), "20,000 racing uploads without a model kept the login's");
+    }
 }
