@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -168,8 +169,11 @@ public final class StorePublisher implements Publisher {
         Path target = inside(folder, SafeFileName.of(medium.name()));
         // Hidden (leading dot) so a folder index skips it, and no camera name can collide with it: SafeFileName
         // strips leading dots. Created with CREATE_NEW rather than createTempFile so it gets the umask's
-        // permissions, like the reference server's files, and a web server can still read the folder.
-        Path temp = folder.resolve("." + UUID.randomUUID() + ".part");
+        // permissions, like the reference server's files, and a web server can still read the folder. The name
+        // needs to be unique, not secret: UUID.randomUUID draws on the one NativePRNG every thread shares, and four
+        // deliveries at once waited there up to 14 ms (JFR, issue 15); ThreadLocalRandom takes no lock.
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        Path temp = folder.resolve("." + new UUID(random.nextLong(), random.nextLong()) + ".part");
         try {
             if (!link(medium.file(), temp)) {
                 // another file system (or one without hard links, like a FAT card): a copy, forced
