@@ -126,7 +126,7 @@ class MastodonThroughStubTest {
                     .toList());
             assertEquals(uploads.stream().map(MastodonStub.Upload::id).toList(), status.mediaIds());
             assertEquals(List.of(), mastodon.errors, "the stub saw no malformed request");
-            assertFalse(bridge.log().contains(MastodonStub.TOKEN), "the token is never logged");
+            assertFalse(bridge.logUpToNow().contains(MastodonStub.TOKEN), "the token is never logged");
         }
     }
 
@@ -205,7 +205,7 @@ class MastodonThroughStubTest {
             assertEquals(2, status.mediaIds().size());
             assertEquals(List.of("boats at the pier", "a lighthouse"), mastodon.uploads.values().stream()
                     .map(MastodonStub.Upload::description).toList());
-            assertTrue(bridge.log().contains("no new photo for 1 min"), bridge.log());
+            assertTrue(bridge.logUpToNow().contains("no new photo for 1 min"), bridge.log());
 
             // the camera comes back with the third photo: its alt text went out already, so it is refused
             assertEquals(400, camera.announce(bridge.port(), key, "SAM_0203.JPG", text).status());

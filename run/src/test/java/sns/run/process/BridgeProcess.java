@@ -117,7 +117,8 @@ public final class BridgeProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!answersGldProbe()) {
             if (System.nanoTime() > deadline || !process.isAlive()) {
-                throw new IllegalStateException("camera endpoints never came up:\n" + log());
+                throw new IllegalStateException("camera endpoints never came up:\n" + log() + "\nits threads:\n"
+                        + (process.isAlive() ? threads() : "(exited)"));
             }
             Thread.sleep(100);
         }
@@ -170,6 +171,35 @@ public final class BridgeProcess implements AutoCloseable {
     /** Everything the bridge printed so far. */
     public String log() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The log with every line the bridge logged before this call. The bridge writes its lines on a thread of their
+     * own (sns.log), in the order they were logged, so a moment may pass between a request's answer and its line:
+     * this asks for a 404 of a path of its own, which the bridge logs, and waits for that line to appear. A test that
+     * says a secret was never logged reads this, not {@link #log()}.
+     */
+    public String logUpToNow() throws IOException, InterruptedException {
+        awaitCameraEndpoints(Duration.ofSeconds(60)); // until then Jetty answers the 404 itself, and logs nothing
+        String mark = "/log-mark-" + System.nanoTime();
+        HttpExchange.send(port, "GET " + mark + " HTTP/1.0\r\nHost: gld.samsungosp.com\r\n\r\n", 10_000);
+        if (!awaitLog(mark + " ", Duration.ofSeconds(30))) {
+            throw new IOException("the bridge never logged " + mark + ":\n" + log() + "\nits threads:\n" + threads());
+        }
+        return log();
+    }
+
+    /** The bridge's thread dump (jcmd), for a failure's message. */
+    private String threads() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException | InterruptedException e) {
+            return "(no thread dump: " + e + ")";
+        }
     }
 
     /** Waits until the log contains {@code text}. */
