@@ -473,7 +473,8 @@ public final class FlashBenchmark {
         Path folder = Files.createTempDirectory(scratch, "jfr");
         try (UploadBenchmark.Bridge bridge = UploadBenchmark.Bridge.start(server.jar(), folder, flags, env)) {
             flows(bridge.port(), 8, WARMUP_SECONDS);
-            jcmd(bridge.pid(), "JFR.start", "name=locks", "settings=" + System.getProperty("bench.jfrSettings", "profile"));
+            String settings = System.getProperty("bench.jfrSettings", "profile");
+            jcmd(bridge.pid(), "JFR.start", "name=locks", "settings=" + settings);
             flows(bridge.port(), 8, SECONDS);
             jcmd(bridge.pid(), "JFR.stop", "name=locks", "filename=" + recording);
         }

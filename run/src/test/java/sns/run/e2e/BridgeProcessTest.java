@@ -54,13 +54,17 @@ class BridgeProcessTest {
     @Test
     void logLinesKeepTheirLayoutAndSlf4jFoundItsProvider() throws Exception {
         String log = bridge.log();
-        assertTrue(Pattern.compile("(?m)^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[FelixStartLevel\\] INFO "
-                + "BridgeHomeActivator - SNS Bridge home " + Pattern.quote(home.toString()) + " ").matcher(log).find(), log);
-        assertTrue(Pattern.compile("(?m)^\\S+ \\S+ \\[FelixStartLevel\\] INFO http - Started Jetty ").matcher(log).find(),
-                log);
+        assertTrue(hasLine(log, "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[FelixStartLevel\\] INFO "
+                + "BridgeHomeActivator - SNS Bridge home " + Pattern.quote(home.toString()) + " "), log);
+        assertTrue(hasLine(log, "\\S+ \\S+ \\[FelixStartLevel\\] INFO http - Started Jetty "), log);
         assertTrue(log.contains("Registered provider sns.log.internal.BridgeLogProvider of service "
                 + "org.slf4j.spi.SLF4JServiceProvider"), log);
-        assertFalse(Pattern.compile("(?m)^SLF4J").matcher(log).find(), "slf4j-api found no provider or several: " + log);
+        assertFalse(hasLine(log, "SLF4J"), "slf4j-api found no provider or several: " + log);
+    }
+
+    /** Whether a line of {@code log} starts with {@code regex}. */
+    private static boolean hasLine(String log, String regex) {
+        return Pattern.compile("(?m)^" + regex).matcher(log).find();
     }
 
     @Test

@@ -81,7 +81,7 @@ final class BridgeLogger extends LegacyAbstractLogger {
         if (settings.showThreadName()) {
             line.append('[').append(Thread.currentThread().getName()).append("] ");
         }
-        line.append(LogSettings.word(at.toInt())).append(' ');
+        line.append(at).append(' ');
         if (shownName != null) {
             line.append(shownName).append(" - ");
         }
@@ -94,11 +94,7 @@ final class BridgeLogger extends LegacyAbstractLogger {
             try (PrintWriter out = new PrintWriter(trace)) {
                 thrown.printStackTrace(out);
             }
-            int end = trace.getBuffer().length();
-            while (end > 0 && (trace.getBuffer().charAt(end - 1) == '\n' || trace.getBuffer().charAt(end - 1) == '\r')) {
-                end--;
-            }
-            line.append(System.lineSeparator()).append(trace.getBuffer(), 0, end);
+            line.append(System.lineSeparator()).append(trace.toString().stripTrailing());
         }
         return line.toString();
     }

@@ -26,6 +26,9 @@ final class LogLineWriter {
     private final AtomicLong queuedChars = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicBoolean asleep = new AtomicBoolean();
+    /** The writer holds lines it took from the queue and has not written yet. */
+    private volatile boolean busy;
+    private volatile long lastAdded = System.nanoTime();
     private final long limitChars;
     private final Supplier<PrintStream> target;
     private final Thread thread;
@@ -92,13 +95,10 @@ final class LogLineWriter {
         return false;
     }
 
-    /** Lines dropped so far because the queue was full. */
+    /** Lines dropped because the queue was full and not reported in the log yet. */
     long dropped() {
         return dropped.get();
     }
-
-    private volatile boolean busy;
-    private volatile long lastAdded = System.nanoTime();
 
     private void run() {
         StringBuilder batch = new StringBuilder(8192);

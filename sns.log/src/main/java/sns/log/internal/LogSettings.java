@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import org.slf4j.spi.LocationAwareLogger;
 
 /**
  * How lines look and which are written, from the {@code org.slf4j.simpleLogger.*} properties the bridge has always
@@ -14,12 +15,13 @@ record LogSettings(int defaultLevel, boolean showDateTime, DateTimeFormatter dat
         boolean showShortLogName, boolean showLogName, UnaryOperator<String> properties) {
 
     static final String PREFIX = "org.slf4j.simpleLogger.";
-    static final int TRACE = 0;
-    static final int DEBUG = 10;
-    static final int INFO = 20;
-    static final int WARN = 30;
-    static final int ERROR = 40;
-    static final int OFF = 50;
+    // slf4j's own numbers (Level.toInt()), so a call's level compares with a logger's directly
+    static final int TRACE = LocationAwareLogger.TRACE_INT;
+    static final int DEBUG = LocationAwareLogger.DEBUG_INT;
+    static final int INFO = LocationAwareLogger.INFO_INT;
+    static final int WARN = LocationAwareLogger.WARN_INT;
+    static final int ERROR = LocationAwareLogger.ERROR_INT;
+    static final int OFF = ERROR + 10;
 
     /** The settings in these properties (System::getProperty in the bridge). */
     static LogSettings from(UnaryOperator<String> properties) {
@@ -70,16 +72,6 @@ record LogSettings(int defaultLevel, boolean showDateTime, DateTimeFormatter dat
             case "error" -> ERROR;
             case "off" -> OFF;
             default -> -1;
-        };
-    }
-
-    static String word(int level) {
-        return switch (level) {
-            case TRACE -> "TRACE";
-            case DEBUG -> "DEBUG";
-            case INFO -> "INFO";
-            case WARN -> "WARN";
-            default -> "ERROR";
         };
     }
 

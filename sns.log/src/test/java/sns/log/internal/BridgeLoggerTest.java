@@ -35,7 +35,8 @@ class BridgeLoggerTest {
         http.info("not written either");
         http.warn("Started {} at port(s) {}", "Jetty", 8080);
         String thread = Thread.currentThread().getName();
-        assertEquals("[" + thread + "] INFO BridgeDesk - SAM_0001.JPG from nx300 via picasa accepted as job j-1 for store\n"
+        assertEquals("[" + thread + "] INFO BridgeDesk - SAM_0001.JPG from nx300 via picasa accepted as job j-1 "
+                + "for store\n"
                 + "[" + thread + "] WARN org.apache.felix.http - Started Jetty at port(s) 8080\n", logged());
     }
 

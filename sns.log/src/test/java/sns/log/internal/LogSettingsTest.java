@@ -23,7 +23,8 @@ class LogSettingsTest {
                 "org.slf4j.simpleLogger.log.sns", "off"));
         assertEquals(LogSettings.WARN, settings.levelOf("org.eclipse.jetty.io.ManagedSelector"));
         assertEquals(LogSettings.INFO, settings.levelOf("org.eclipse.jetty.server.Server"));
-        assertEquals(LogSettings.DEBUG, settings.levelOf("org.apache.felix.http.jetty"), "case and blanks are forgiven");
+        assertEquals(LogSettings.DEBUG, settings.levelOf("org.apache.felix.http.jetty"),
+                "case and blanks are forgiven");
         assertEquals(LogSettings.OFF, settings.levelOf("sns.core.internal.desk.BridgeDesk"));
         assertEquals(LogSettings.INFO, settings.levelOf("BridgeHomeActivator"), "no setting: the default, INFO");
         assertEquals(LogSettings.INFO, settings.levelOf("org.eclipse"), "a parent of a set package is not set");
@@ -35,7 +36,8 @@ class LogSettingsTest {
                 "org.slf4j.simpleLogger.defaultLogLevel", "warn",
                 "org.slf4j.simpleLogger.log.org.eclipse.jetty", "loud",
                 "org.slf4j.simpleLogger.log.org.eclipse", "error"));
-        assertEquals(LogSettings.ERROR, settings.levelOf("org.eclipse.jetty.Server"), "'loud' is skipped, the parent counts");
+        assertEquals(LogSettings.ERROR, settings.levelOf("org.eclipse.jetty.Server"),
+                "'loud' is skipped, the parent counts");
         assertEquals(LogSettings.WARN, settings.levelOf("sns.core.Anything"));
         assertEquals(LogSettings.INFO, settings(Map.of("org.slf4j.simpleLogger.defaultLogLevel", "chatty"))
                 .levelOf("x"), "a default that is not a level leaves INFO");
